@@ -1,0 +1,85 @@
+import { BOUNDARY_ALL } from './directions.ts';
+import { boolean, type Infer, number, oneOf, type Schema, string } from './schema.ts';
+
+export const NODE_KINDS = ['view', 'text', 'image'] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+const ALL_KINDS = NODE_KINDS;
+const TEXT_ONLY = ['text'] as const;
+const IMAGE_ONLY = ['image'] as const;
+
+/** Characters allowed in a focus key: safe in a DOM attribute, a URL and a log line. */
+export const FOCUS_KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
+const focusKey = string({ pattern: FOCUS_KEY_PATTERN, patternName: 'a focus key (1-128 of A-Z a-z 0-9 _ . : -)' });
+
+// Colors are hex only: a value that reaches a style must never be able to smuggle in other CSS.
+const color = string({
+  pattern: /^(?:#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})|transparent)$/,
+  patternName: 'a color like #1a2b3c, #1a2b3c80 or transparent',
+});
+const coordinate = number({ min: -1_000_000, max: 1_000_000 });
+const length = number({ min: 0, max: 1_000_000 });
+
+interface PropSpec<T> {
+  /** Stable one-byte code used by the binary scene codec; never reuse a retired code. */
+  readonly code: number;
+  readonly schema: Schema<T>;
+  readonly kinds: readonly NodeKind[];
+  readonly doc: string;
+}
+
+const prop = <T>(code: number, schema: Schema<T>, kinds: readonly NodeKind[], doc: string): PropSpec<T> => ({
+  code,
+  schema,
+  kinds,
+  doc,
+});
+
+/**
+ * Every prop a scene node can carry, declared once: its codec code, its value validator and the
+ * node kinds it applies to. Positions are parent-relative pixels on the 1920×1080 stage.
+ */
+export const PROPS = {
+  x: prop(1, coordinate, ALL_KINDS, 'left edge, relative to the parent'),
+  y: prop(2, coordinate, ALL_KINDS, 'top edge, relative to the parent'),
+  width: prop(3, length, ALL_KINDS, 'width in stage pixels'),
+  height: prop(4, length, ALL_KINDS, 'height in stage pixels'),
+  backgroundColor: prop(5, color, ALL_KINDS, 'fill color'),
+  opacity: prop(6, number({ min: 0, max: 1 }), ALL_KINDS, '0 (invisible) to 1'),
+  zIndex: prop(7, number({ integer: true, min: -100_000, max: 100_000 }), ALL_KINDS, 'stacking among siblings'),
+  clip: prop(8, boolean(), ALL_KINDS, 'hide children outside this node'),
+  borderRadius: prop(9, length, ALL_KINDS, 'corner radius'),
+  borderColor: prop(10, color, ALL_KINDS, 'border color (see borderWidth)'),
+  borderWidth: prop(11, number({ min: 0, max: 100 }), ALL_KINDS, 'border width, drawn inside the box'),
+  text: prop(20, string({ maxLength: 100_000 }), TEXT_ONLY, 'the text, always painted as text'),
+  color: prop(21, color, TEXT_ONLY, 'text color'),
+  fontSize: prop(22, number({ min: 1, max: 500 }), TEXT_ONLY, 'font size in stage pixels'),
+  fontWeight: prop(23, oneOf(['normal', 'bold']), TEXT_ONLY, 'font weight'),
+  textAlign: prop(24, oneOf(['left', 'center', 'right']), TEXT_ONLY, 'horizontal alignment'),
+  maxLines: prop(25, number({ integer: true, min: 1, max: 100 }), TEXT_ONLY, 'lines shown before an ellipsis'),
+  src: prop(30, string({ minLength: 1, maxLength: 2_000_000 }), IMAGE_ONLY, 'image URL (allowed schemes only)'),
+  fit: prop(31, oneOf(['cover', 'contain', 'fill']), IMAGE_ONLY, 'how the image fills its box'),
+  focusKey: prop(40, focusKey, ALL_KINDS, 'makes the node focusable; unique within a world'),
+  focusGroup: prop(41, boolean(), ALL_KINDS, 'remembers its last focused child and restores it on re-entry'),
+  preferredChild: prop(42, focusKey, ALL_KINDS, 'focus key to focus first when focus enters this node'),
+  boundary: prop(43, number({ integer: true, min: 0, max: BOUNDARY_ALL }), ALL_KINDS, 'directions focus may not leave in (mask, see boundaryMask)'),
+} as const;
+
+export type PropName = keyof typeof PROPS;
+export const PROP_NAMES = Object.keys(PROPS) as PropName[];
+
+/** The value type of each prop, derived from its validator. */
+export type SceneProps = { [K in PropName]: Infer<(typeof PROPS)[K]['schema']> };
+export type PropValue = SceneProps[PropName];
+
+export const PROP_NAME_BY_CODE: ReadonlyMap<number, PropName> = new Map(
+  PROP_NAMES.map((name) => [PROPS[name].code, name] as const),
+);
+
+export function isPropName(name: string): name is PropName {
+  return Object.hasOwn(PROPS, name);
+}
+
+export function propAppliesTo(name: PropName, kind: NodeKind): boolean {
+  return PROPS[name].kinds.includes(kind);
+}
