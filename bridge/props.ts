@@ -10,7 +10,10 @@ const IMAGE_ONLY = ['image'] as const;
 
 /** Characters allowed in a focus key: safe in a DOM attribute, a URL and a log line. */
 export const FOCUS_KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
-const focusKey = string({ pattern: FOCUS_KEY_PATTERN, patternName: 'a focus key (1-128 of A-Z a-z 0-9 _ . : -)' });
+const focusKey = string({
+  pattern: FOCUS_KEY_PATTERN,
+  patternName: 'a focus key (1-128 of A-Z a-z 0-9 _ . : -)',
+});
 
 // Colors are hex only: a value that reaches a style must never be able to smuggle in other CSS.
 const color = string({
@@ -46,7 +49,12 @@ export const PROPS = {
   height: prop(4, length, ALL_KINDS, 'height in stage pixels'),
   backgroundColor: prop(5, color, ALL_KINDS, 'fill color'),
   opacity: prop(6, number({ min: 0, max: 1 }), ALL_KINDS, '0 (invisible) to 1'),
-  zIndex: prop(7, number({ integer: true, min: -100_000, max: 100_000 }), ALL_KINDS, 'stacking among siblings'),
+  zIndex: prop(
+    7,
+    number({ integer: true, min: -100_000, max: 100_000 }),
+    ALL_KINDS,
+    'stacking among siblings',
+  ),
   clip: prop(8, boolean(), ALL_KINDS, 'hide children outside this node'),
   borderRadius: prop(9, length, ALL_KINDS, 'corner radius'),
   borderColor: prop(10, color, ALL_KINDS, 'border color (see borderWidth)'),
@@ -56,13 +64,28 @@ export const PROPS = {
   fontSize: prop(22, number({ min: 1, max: 500 }), TEXT_ONLY, 'font size in stage pixels'),
   fontWeight: prop(23, oneOf(['normal', 'bold']), TEXT_ONLY, 'font weight'),
   textAlign: prop(24, oneOf(['left', 'center', 'right']), TEXT_ONLY, 'horizontal alignment'),
-  maxLines: prop(25, number({ integer: true, min: 1, max: 100 }), TEXT_ONLY, 'lines shown before an ellipsis'),
-  src: prop(30, string({ minLength: 1, maxLength: 2_000_000 }), IMAGE_ONLY, 'image URL (allowed schemes only)'),
+  maxLines: prop(
+    25,
+    number({ integer: true, min: 1, max: 100 }),
+    TEXT_ONLY,
+    'lines shown before an ellipsis',
+  ),
+  src: prop(
+    30,
+    string({ minLength: 1, maxLength: 2_000_000 }),
+    IMAGE_ONLY,
+    'image URL (allowed schemes only)',
+  ),
   fit: prop(31, oneOf(['cover', 'contain', 'fill']), IMAGE_ONLY, 'how the image fills its box'),
   focusKey: prop(40, focusKey, ALL_KINDS, 'makes the node focusable; unique within a world'),
   focusGroup: prop(41, boolean(), ALL_KINDS, 'remembers its last focused child and restores it on re-entry'),
   preferredChild: prop(42, focusKey, ALL_KINDS, 'focus key to focus first when focus enters this node'),
-  boundary: prop(43, number({ integer: true, min: 0, max: BOUNDARY_ALL }), ALL_KINDS, 'directions focus may not leave in (mask, see boundaryMask)'),
+  boundary: prop(
+    43,
+    number({ integer: true, min: 0, max: BOUNDARY_ALL }),
+    ALL_KINDS,
+    'directions focus may not leave in (mask, see boundaryMask)',
+  ),
 } as const;
 
 export type PropName = keyof typeof PROPS;

@@ -23,7 +23,12 @@ export const NodeIdSchema = number({ integer: true, min: 0, max: MAX_NODE_ID });
 
 /** Sets one prop; `value: null` clears it back to its default. The value type follows the name. */
 export type SetPropOp = {
-  [K in PropName]: { readonly op: 'setProp'; readonly id: NodeId; readonly name: K; readonly value: SceneProps[K] | null };
+  [K in PropName]: {
+    readonly op: 'setProp';
+    readonly id: NodeId;
+    readonly name: K;
+    readonly value: SceneProps[K] | null;
+  };
 }[PropName];
 
 const anyValue: Schema<unknown> = {
@@ -34,7 +39,12 @@ const anyValue: Schema<unknown> = {
       : { ok: true, value: input },
 };
 
-const setPropShape = object({ op: literal('setProp'), id: NodeIdSchema, name: oneOf(PROP_NAMES), value: anyValue });
+const setPropShape = object({
+  op: literal('setProp'),
+  id: NodeIdSchema,
+  name: oneOf(PROP_NAMES),
+  value: anyValue,
+});
 
 // The value's type depends on the name, which a plain object schema cannot express.
 const SetPropOpSchema: Schema<SetPropOp> = {
@@ -42,13 +52,17 @@ const SetPropOpSchema: Schema<SetPropOp> = {
   check(input, path = ''): Validation<SetPropOp> {
     const base = setPropShape.check(input, path);
     if (!base.ok) return base;
-    const { id, name, value } = base.value;
-    if (value === null) return { ok: true, value: { op: 'setProp', id, name, value: null } as SetPropOp };
-    const checked = PROPS[name].schema.check(value, `${path}.value`);
-    if (!checked.ok) {
-      return { ok: false, issue: { path: checked.issue.path, message: `prop ${name}: ${checked.issue.message}` } };
+    const { name, value } = base.value;
+    if (value !== null) {
+      const checked = PROPS[name].schema.check(value);
+      if (!checked.ok) {
+        return {
+          ok: false,
+          issue: { path: `${path}.value`, message: `prop ${name}: ${checked.issue.message}` },
+        };
+      }
     }
-    return { ok: true, value: { op: 'setProp', id, name, value: checked.value } as SetPropOp };
+    return { ok: true, value: base.value as SetPropOp };
   },
 };
 

@@ -18,7 +18,9 @@ export interface SchemaIssue {
   readonly message: string;
 }
 
-export type Validation<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issue: SchemaIssue };
+export type Validation<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly issue: SchemaIssue };
 
 export interface Schema<T> {
   /** A short human description of what is expected, used in error messages. */
@@ -51,6 +53,16 @@ export function parse<T>(schema: Schema<T>, input: unknown, what: string): T {
 
 const pass = <T>(value: T): Validation<T> => ({ ok: true, value });
 const fail = (path: string, message: string): Validation<never> => ({ ok: false, issue: { path, message } });
+
+/**
+ * Composite schemas check their parts with an empty path and only build the full path when a
+ * part fails: building path strings for every valid field would dominate the hot path.
+ */
+function within<T>(result: Validation<T>, prefix: string): Validation<T> {
+  return result.ok
+    ? result
+    : { ok: false, issue: { path: `${prefix}${result.issue.path}`, message: result.issue.message } };
+}
 
 /** Describes what was received, without echoing large or hostile values into logs. */
 export function describeValue(input: unknown): string {
@@ -85,7 +97,11 @@ export function number(options: NumberOptions = {}): Schema<number> {
       if (typeof input !== 'number' || !Number.isFinite(input)) {
         return fail(path, `expected ${expected}, got ${describeValue(input)}`);
       }
-      if ((integer && !Number.isInteger(input)) || (min !== undefined && input < min) || (max !== undefined && input > max)) {
+      if (
+        (integer && !Number.isInteger(input)) ||
+        (min !== undefined && input < min) ||
+        (max !== undefined && input > max)
+      ) {
         return fail(path, `expected ${expected}, got ${input}`);
       }
       return pass(input);
@@ -108,8 +124,10 @@ export function string(options: StringOptions = {}): Schema<string> {
     expected,
     check(input, path = '') {
       if (typeof input !== 'string') return fail(path, `expected ${expected}, got ${describeValue(input)}`);
-      if (input.length < minLength) return fail(path, `expected at least ${minLength} characters, got ${input.length}`);
-      if (input.length > maxLength) return fail(path, `expected at most ${maxLength} characters, got ${input.length}`);
+      if (input.length < minLength)
+        return fail(path, `expected at least ${minLength} characters, got ${input.length}`);
+      if (input.length > maxLength)
+        return fail(path, `expected at most ${maxLength} characters, got ${input.length}`);
       if (pattern !== undefined && !pattern.test(input)) {
         return fail(path, `expected ${expected}, got ${describeValue(input)}`);
       }
@@ -122,7 +140,9 @@ export function boolean(): Schema<boolean> {
   return {
     expected: 'a boolean',
     check: (input, path = '') =>
-      typeof input === 'boolean' ? pass(input) : fail(path, `expected a boolean, got ${describeValue(input)}`),
+      typeof input === 'boolean'
+        ? pass(input)
+        : fail(path, `expected a boolean, got ${describeValue(input)}`),
   };
 }
 
@@ -151,7 +171,7 @@ export function oneOf<const T extends readonly string[]>(values: T): Schema<T[nu
 export function nullable<T>(inner: Schema<T>): Schema<T | null> {
   return {
     expected: `${inner.expected} or null`,
-    check: (input, path = '') => (input === null ? pass(null) : inner.check(input, path)),
+    check: (input, path = '') => (input === null ? pass(null) : within(inner.check(input), path)),
   };
 }
 
@@ -165,14 +185,13 @@ export function array<T>(item: Schema<T>, options: ArrayOptions = {}): Schema<re
     expected: `an array of ${item.expected}`,
     check(input, path = '') {
       if (!Array.isArray(input)) return fail(path, `expected an array, got ${describeValue(input)}`);
-      if (input.length > maxLength) return fail(path, `expected at most ${maxLength} items, got ${input.length}`);
-      const out: T[] = [];
+      if (input.length > maxLength)
+        return fail(path, `expected at most ${maxLength} items, got ${input.length}`);
       for (let i = 0; i < input.length; i++) {
-        const result = item.check(input[i], `${path}[${i}]`);
-        if (!result.ok) return result;
-        out.push(result.value);
+        const result = item.check(input[i]);
+        if (!result.ok) return within(result, `${path}[${i}]`);
       }
-      return pass(out);
+      return pass(input as T[]);
     },
   };
 }
@@ -185,7 +204,7 @@ export interface OptionalSchema<T> extends Schema<T> {
 }
 
 export function optional<T>(inner: Schema<T>): OptionalSchema<T> {
-  return { ...inner, check: inner.check.bind(inner), [OPTIONAL]: true };
+  return { expected: inner.expected, check: (input, path) => inner.check(input, path), [OPTIONAL]: true };
 }
 
 function isOptional(schema: Schema<unknown>): boolean {
@@ -193,7 +212,9 @@ function isOptional(schema: Schema<unknown>): boolean {
 }
 
 type Shape = Record<string, Schema<unknown>>;
-type OptionalKeys<S extends Shape> = { [K in keyof S]: S[K] extends OptionalSchema<unknown> ? K : never }[keyof S];
+type OptionalKeys<S extends Shape> = {
+  [K in keyof S]: S[K] extends OptionalSchema<unknown> ? K : never;
+}[keyof S];
 type RequiredKeys<S extends Shape> = Exclude<keyof S, OptionalKeys<S>>;
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 export type ObjectOf<S extends Shape> = Simplify<
@@ -218,23 +239,30 @@ export function object<const S extends Shape>(shape: S): ObjectSchema<S> {
         return fail(path, `expected an object, got ${describeValue(input)}`);
       }
       const record = input as Record<string, unknown>;
-      for (const key of Object.keys(record)) {
-        if (!Object.hasOwn(shape, key)) {
-          return fail(`${path}.${key}`, `unknown field (expected only ${keys.join(', ')})`);
-        }
-      }
-      const out: Record<string, unknown> = {};
+      let present = 0;
       for (const key of keys) {
         const field = shape[key] as Schema<unknown>;
-        if (!Object.hasOwn(record, key) || record[key] === undefined) {
+        const value = record[key];
+        if (value === undefined || !Object.hasOwn(record, key)) {
           if (isOptional(field)) continue;
           return fail(`${path}.${key}`, `missing required field (expected ${field.expected})`);
         }
-        const result = field.check(record[key], `${path}.${key}`);
-        if (!result.ok) return result;
-        out[key] = result.value;
+        present++;
+        const result = field.check(value);
+        if (!result.ok) return within(result, `${path}.${key}`);
       }
-      return pass(out as ObjectOf<S>);
+      // Counting is enough to know no unknown field is there; find it only to name it.
+      let own = 0;
+      for (const key in record) if (Object.hasOwn(record, key)) own++;
+      if (own !== present) {
+        const unknown = Object.keys(record).find(
+          (key) => !Object.hasOwn(shape, key) && record[key] !== undefined,
+        );
+        if (unknown !== undefined)
+          return fail(`${path}.${unknown}`, `unknown field (expected only ${keys.join(', ')})`);
+      }
+      // Schemas only check, never transform, so a valid input is returned as it is (no copy on the hot path).
+      return pass(record as ObjectOf<S>);
     },
   };
 }
@@ -262,7 +290,7 @@ export function taggedUnion<const K extends string, const V extends TaggedShapes
         return fail(`${path}.${tag}`, `expected one of ${names.join(', ')}, got ${describeValue(tagValue)}`);
       }
       const variant = variants[tagValue] as Schema<{ [T in keyof V]: Infer<V[T]> }[keyof V]>;
-      return variant.check(input, path);
+      return within(variant.check(input), path);
     },
   };
 }
@@ -272,7 +300,10 @@ export interface RecordOptions {
 }
 
 /** An object used as a dictionary, e.g. route params: `record(string())`. */
-export function record<T>(value: Schema<T>, options: RecordOptions = {}): Schema<Readonly<Record<string, T>>> {
+export function record<T>(
+  value: Schema<T>,
+  options: RecordOptions = {},
+): Schema<Readonly<Record<string, T>>> {
   const { maxEntries = Number.POSITIVE_INFINITY } = options;
   return {
     expected: `an object of ${value.expected}`,
@@ -281,14 +312,13 @@ export function record<T>(value: Schema<T>, options: RecordOptions = {}): Schema
         return fail(path, `expected an object, got ${describeValue(input)}`);
       }
       const entries = Object.entries(input);
-      if (entries.length > maxEntries) return fail(path, `expected at most ${maxEntries} entries, got ${entries.length}`);
-      const out: Record<string, T> = {};
+      if (entries.length > maxEntries)
+        return fail(path, `expected at most ${maxEntries} entries, got ${entries.length}`);
       for (const [key, item] of entries) {
-        const result = value.check(item, `${path}.${key}`);
-        if (!result.ok) return result;
-        out[key] = result.value;
+        const result = value.check(item);
+        if (!result.ok) return within(result, `${path}.${key}`);
       }
-      return pass(out);
+      return pass(input as Record<string, T>);
     },
   };
 }
@@ -298,6 +328,8 @@ export function bytes(): Schema<Uint8Array> {
   return {
     expected: 'a Uint8Array',
     check: (input, path = '') =>
-      input instanceof Uint8Array ? pass(input) : fail(path, `expected a Uint8Array, got ${describeValue(input)}`),
+      input instanceof Uint8Array
+        ? pass(input)
+        : fail(path, `expected a Uint8Array, got ${describeValue(input)}`),
   };
 }

@@ -1,5 +1,5 @@
-import { type Infer, literal, object } from '../schema.ts';
 import { NodeIdSchema } from '../scene-ops.ts';
+import { type Infer, literal, object } from '../schema.ts';
 import { WorldIdSchema } from '../worlds.ts';
 import { FocusKeySchema } from './history.ts';
 

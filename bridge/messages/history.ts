@@ -3,7 +3,10 @@ import { array, type Infer, literal, nullable, number, object, record, string } 
 import { WorldIdSchema } from '../worlds.ts';
 
 /** Route names are page ids: lowercase words joined by dashes, e.g. "profiles", "title-details". */
-export const RouteSchema = string({ pattern: /^[a-z][a-z0-9-]{0,63}$/, patternName: 'a route name like "title-details"' });
+export const RouteSchema = string({
+  pattern: /^[a-z][a-z0-9-]{0,63}$/,
+  patternName: 'a route name like "title-details"',
+});
 
 /** Route params are flat strings so they survive a URL (deep links) unchanged. */
 export const ParamsSchema = record(string({ maxLength: 2048 }), { maxEntries: 32 });

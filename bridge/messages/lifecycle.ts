@@ -2,7 +2,10 @@ import { type Infer, literal, number, object, oneOf, string } from '../schema.ts
 import { RouteSchema } from './history.ts';
 
 /** World → host, first message: which contract version the world speaks. */
-export const HelloMessageSchema = object({ type: literal('hello'), contractVersion: number({ integer: true, min: 0 }) });
+export const HelloMessageSchema = object({
+  type: literal('hello'),
+  contractVersion: number({ integer: true, min: 0 }),
+});
 export type HelloMessage = Infer<typeof HelloMessageSchema>;
 
 export const CRASH_PHASES = ['load', 'mount', 'event', 'frame', 'unmount'] as const;

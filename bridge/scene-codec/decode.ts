@@ -1,6 +1,6 @@
 import { NODE_KINDS, PROP_NAME_BY_CODE } from '../props.ts';
-import { describeIssue } from '../schema.ts';
 import { type SceneOp, SceneOpSchema } from '../scene-ops.ts';
+import { describeIssue } from '../schema.ts';
 import { CONTRACT_VERSION } from '../version.ts';
 import { BATCH_MAGIC, HEADER_BYTES, MIN_OP_BYTES, OPCODES, VALUE_TAGS } from './format.ts';
 
@@ -114,11 +114,19 @@ class ByteReader {
 
 function readHeader(reader: ByteReader): { stringCount: number; opCount: number } {
   if (reader.remaining < HEADER_BYTES) {
-    throw new DecodeFailure('truncated', 0, `batch is ${reader.remaining} bytes, shorter than its ${HEADER_BYTES}-byte header`);
+    throw new DecodeFailure(
+      'truncated',
+      0,
+      `batch is ${reader.remaining} bytes, shorter than its ${HEADER_BYTES}-byte header`,
+    );
   }
   const magic = reader.u32('the magic number');
   if (magic !== BATCH_MAGIC) {
-    throw new DecodeFailure('bad-magic', 0, `not a Ficus scene batch (magic ${hex(magic)}, expected ${hex(BATCH_MAGIC)})`);
+    throw new DecodeFailure(
+      'bad-magic',
+      0,
+      `not a Ficus scene batch (magic ${hex(magic)}, expected ${hex(BATCH_MAGIC)})`,
+    );
   }
   const version = reader.u16('the contract version');
   if (version !== CONTRACT_VERSION) {
@@ -135,10 +143,18 @@ function readHeader(reader: ByteReader): { stringCount: number; opCount: number 
   // Counts are checked against the bytes actually present, so a hostile header cannot make us
   // allocate or loop far beyond the size of the message.
   if (stringCount * 4 > reader.remaining) {
-    throw new DecodeFailure('bad-count', 8, `string count ${stringCount} cannot fit in the ${reader.remaining} bytes that follow`);
+    throw new DecodeFailure(
+      'bad-count',
+      8,
+      `string count ${stringCount} cannot fit in the ${reader.remaining} bytes that follow`,
+    );
   }
   if (opCount * MIN_OP_BYTES > reader.remaining) {
-    throw new DecodeFailure('bad-count', 12, `op count ${opCount} cannot fit in the ${reader.remaining} bytes that follow`);
+    throw new DecodeFailure(
+      'bad-count',
+      12,
+      `op count ${opCount} cannot fit in the ${reader.remaining} bytes that follow`,
+    );
   }
   return { stringCount, opCount };
 }
@@ -186,7 +202,11 @@ function readOp(reader: ByteReader, strings: readonly string[]): unknown {
       const kindCode = reader.u8('create: node kind');
       const kind = NODE_KINDS[kindCode];
       if (kind === undefined) {
-        throw new DecodeFailure('unknown-kind', kindAt, `unknown node kind ${kindCode} (0 view, 1 text, 2 image)`);
+        throw new DecodeFailure(
+          'unknown-kind',
+          kindAt,
+          `unknown node kind ${kindCode} (0 view, 1 text, 2 image)`,
+        );
       }
       return { op: name, id, kind };
     }
@@ -240,7 +260,11 @@ export function decodeSceneBatch(bytes: Uint8Array): SceneDecodeResult {
       ops.push(checked.value);
     }
     if (reader.remaining !== 0) {
-      throw new DecodeFailure('trailing-bytes', reader.offset, `${reader.remaining} unexpected bytes after the last op`);
+      throw new DecodeFailure(
+        'trailing-bytes',
+        reader.offset,
+        `${reader.remaining} unexpected bytes after the last op`,
+      );
     }
     return { ok: true, ops };
   } catch (failure) {

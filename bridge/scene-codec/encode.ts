@@ -74,7 +74,8 @@ class ByteWriter {
   }
 }
 
-const isInt32 = (value: number): boolean => Number.isInteger(value) && value >= -0x8000_0000 && value <= 0x7fff_ffff;
+const isInt32 = (value: number): boolean =>
+  Number.isInteger(value) && value >= -0x8000_0000 && value <= 0x7fff_ffff;
 
 /**
  * Encodes a batch of scene ops into the compact binary layout of `format.ts`. The result owns

@@ -27,11 +27,24 @@
 export const BATCH_MAGIC = 0x42_53_43_46;
 export const HEADER_BYTES = 16;
 
-export const OPCODES = { create: 0x01, setProp: 0x02, append: 0x03, insertBefore: 0x04, remove: 0x05 } as const;
+export const OPCODES = {
+  create: 0x01,
+  setProp: 0x02,
+  append: 0x03,
+  insertBefore: 0x04,
+  remove: 0x05,
+} as const;
 
 export const KIND_CODES = { view: 0, text: 1, image: 2 } as const;
 
-export const VALUE_TAGS = { null: 0x00, false: 0x01, true: 0x02, i32: 0x03, f64: 0x04, string: 0x05 } as const;
+export const VALUE_TAGS = {
+  null: 0x00,
+  false: 0x01,
+  true: 0x02,
+  i32: 0x03,
+  f64: 0x04,
+  string: 0x05,
+} as const;
 
 /** The smallest op (remove: opcode + u32): bounds how many ops a batch of a given size can hold. */
 export const MIN_OP_BYTES = 5;
