@@ -1,0 +1,407 @@
+import { type NodeId, type NodeKind, ROOT_NODE_ID, type WorldId } from '../../bridge/index.ts';
+import type { SceneNode } from '../scene/scene-node.ts';
+import type { SceneStore } from '../scene/scene-store.ts';
+import { stableEntries } from './child-order.ts';
+import { retainFocusRing } from './focus-ring.ts';
+import { FIXED_NODE_STYLE, NODE_STYLE_PROPERTIES, type NodeStyleProperty, nodeStyle } from './node-styles.ts';
+import { checkImageUrl, DEFAULT_IMAGE_SOURCES } from './safe-image-url.ts';
+import { fitStage, STAGE_HEIGHT, STAGE_WIDTH, type StageTransform, stageTransformCss } from './stage.ts';
+
+export interface DomPainterOptions {
+  /**
+   * Told about scene content the painter refused to paint, such as an image src with a scheme
+   * that is not allowed. Defaults to `console.warn`.
+   */
+  readonly onWarning?: (message: string) => void;
+  /** Image sources that may be loaded, in the form of {@link DEFAULT_IMAGE_SOURCES} (the default). */
+  readonly allowedImageSources?: readonly string[];
+  /** Add the default focus ring stylesheet to the document (default true). */
+  readonly focusRing?: boolean;
+  /** Refit the stage whenever the container resizes (default true); off, call `resize` yourself. */
+  readonly autoResize?: boolean;
+  /** The world shown at start; by default every world is shown until `setVisibleWorld` is called. */
+  readonly visibleWorld?: WorldId | null;
+}
+
+/** The DOM side of one scene node. */
+interface PaintedNode {
+  readonly id: NodeId;
+  readonly kind: NodeKind;
+  readonly element: HTMLElement;
+  /** A text element's own text node, kept apart from any child elements so setting text leaves them be. */
+  readonly text: Text | null;
+  /** What was last applied, so an update only touches what actually changed. */
+  readonly style: Map<NodeStyleProperty, string>;
+  textValue: string | undefined;
+  src: string | undefined;
+  focusKey: string | undefined;
+}
+
+interface WorldLayer {
+  readonly world: WorldId;
+  /** The `data-ficus-world` element; the world's root node (id 0) is painted inside it. */
+  readonly root: HTMLElement;
+  readonly nodes: Map<NodeId, PaintedNode>;
+  /** Elements this layer painted, to tell them apart from anything else found in the DOM. */
+  readonly owned: WeakSet<Element>;
+  /** False until the first paint, which paints the whole world rather than trusting the dirty lists. */
+  synced: boolean;
+}
+
+const FOCUSED = 'data-ficus-focused';
+const FOCUS_KEY = 'data-ficus-focus-key';
+
+/**
+ * Paints a {@link SceneStore} into the DOM: a 1920×1080 stage, scaled and letterboxed into
+ * `container`, holding one root element per world. `paint()` touches only the elements of the
+ * nodes the store reports dirty; the host's frame loop calls it once per frame (the painter never
+ * schedules frames itself).
+ *
+ * Hooks other tests rely on: `data-ficus-world` on each world root (the hidden one gets
+ * `visibility: hidden` and `aria-hidden`), `data-ficus-page` on a world root, `data-ficus-focus-key`
+ * on each node with a focus key, `data-ficus-focused` on the focused node, and `data-ficus-node`
+ * (the node id) on every node element for debugging.
+ *
+ * Text is only ever painted as text, and images only load from allowed URL schemes.
+ *
+ * @example
+ * const store = new SceneStore();
+ * const painter = new DomPainter(document.getElementById('app')!, store, {
+ *   onWarning: (message) => telemetry.warn(message),
+ * });
+ * store.apply('wasm', [
+ *   { op: 'create', id: 1, kind: 'text' },
+ *   { op: 'setProp', id: 1, name: 'text', value: 'Hello' },
+ *   { op: 'setProp', id: 1, name: 'focusKey', value: 'hello' },
+ *   { op: 'append', parent: 0, child: 1 },
+ * ]);
+ * painter.setVisibleWorld('wasm');
+ * painter.setFocused('wasm', 1);
+ * painter.paint(); // once per frame, from the host's frame loop
+ */
+export class DomPainter {
+  /** The 1920×1080 stage element; world roots are its children. */
+  readonly stage: HTMLElement;
+  private readonly doc: Document;
+  private readonly layers = new Map<WorldId, WorldLayer>();
+  private readonly warn: (message: string) => void;
+  private readonly allowedImageSources: readonly string[];
+  private readonly cleanups: Array<() => void> = [];
+  private focus: { readonly world: WorldId; readonly id: NodeId } | null = null;
+  private transform: StageTransform = { scale: 1, offsetX: 0, offsetY: 0 };
+  private disposed = false;
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly store: SceneStore,
+    options: DomPainterOptions = {},
+  ) {
+    this.doc = container.ownerDocument;
+    this.warn = options.onWarning ?? ((message) => console.warn(message));
+    this.allowedImageSources = options.allowedImageSources ?? DEFAULT_IMAGE_SOURCES;
+
+    this.stage = this.doc.createElement('div');
+    this.stage.setAttribute('data-ficus-stage', '');
+    setStyles(this.stage, {
+      position: 'absolute',
+      left: '0',
+      top: '0',
+      width: `${STAGE_WIDTH}px`,
+      height: `${STAGE_HEIGHT}px`,
+      overflow: 'hidden',
+      'transform-origin': '0 0',
+    });
+    for (const world of store.worldIds) {
+      const root = this.doc.createElement('div');
+      root.setAttribute('data-ficus-world', world);
+      setStyles(root, { position: 'absolute', left: '0', top: '0', width: '100%', height: '100%' });
+      this.stage.append(root);
+      this.layers.set(world, { world, root, nodes: new Map(), owned: new WeakSet(), synced: false });
+    }
+    if (options.visibleWorld !== undefined) this.setVisibleWorld(options.visibleWorld);
+
+    this.positionContainer();
+    container.append(this.stage);
+    this.cleanups.push(() => this.stage.remove());
+    if (options.focusRing !== false) this.cleanups.push(retainFocusRing(this.doc));
+    this.fitToContainer();
+    if (options.autoResize !== false) this.followContainerSize();
+  }
+
+  /** The stage's current scale and letterbox offsets, in viewport pixels. */
+  get stageTransform(): StageTransform {
+    return this.transform;
+  }
+
+  /** Fits the stage to a viewport of this size (scaled uniformly, centered). */
+  resize(width: number, height: number): void {
+    this.transform = fitStage(width, height);
+    this.stage.style.setProperty('transform', stageTransformCss(this.transform));
+  }
+
+  /**
+   * Brings the DOM up to date with every world's scene, touching only the elements of nodes that
+   * changed since the last paint. Safe to call when nothing changed (it then does nothing), and a
+   * no-op after `dispose()` so a frame loop racing a teardown does no harm.
+   */
+  paint(): void {
+    if (this.disposed) return;
+    for (const layer of this.layers.values()) this.paintWorld(layer);
+  }
+
+  /**
+   * Moves the `data-ficus-focused` mark to node `id` of `world`, right away if its element exists,
+   * else as soon as a paint creates it. There is one focus for the whole app, so the mark leaves
+   * whichever world held it. `id: null` clears the focus if `world` holds it, and does nothing if
+   * the other world does (a world giving up focus cannot take it from the other).
+   * The mark follows the id: if the node is replaced by a new node with the same id, the new
+   * node carries it until focus moves.
+   */
+  setFocused(world: WorldId, id: NodeId | null): void {
+    this.layer(world);
+    if (id === null && this.focus?.world !== world) return;
+    this.focusedElement()?.removeAttribute(FOCUSED);
+    this.focus = id === null ? null : { world, id };
+    this.focusedElement()?.setAttribute(FOCUSED, '');
+  }
+
+  /** Shows only `world` (or no world, for `null`); the others stay painted but hidden. Applied at once. */
+  setVisibleWorld(world: WorldId | null): void {
+    if (world !== null) this.layer(world);
+    for (const layer of this.layers.values()) {
+      if (layer.world === world) {
+        layer.root.style.removeProperty('visibility');
+        layer.root.removeAttribute('aria-hidden');
+      } else {
+        layer.root.style.setProperty('visibility', 'hidden');
+        layer.root.setAttribute('aria-hidden', 'true');
+      }
+    }
+  }
+
+  /** Marks which page `world` has mounted (`data-ficus-page`), or that it has none. Applied at once. */
+  setPage(world: WorldId, pageId: string | null): void {
+    const { root } = this.layer(world);
+    if (pageId === null) root.removeAttribute('data-ficus-page');
+    else root.setAttribute('data-ficus-page', pageId);
+  }
+
+  /** Removes the stage from the document and stops following the container's size. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const cleanup of this.cleanups.splice(0).reverse()) cleanup();
+    this.layers.clear();
+    this.focus = null;
+  }
+
+  private paintWorld(layer: WorldLayer): void {
+    const changes = this.store.takeChanges(layer.world);
+    if (!layer.synced) {
+      // The dirty lists only say what changed since someone last asked, which may not have been
+      // this painter (a painter replacing a disposed one, say), so the first paint paints it all.
+      layer.synced = true;
+      this.ensure(layer, ROOT_NODE_ID);
+      return;
+    }
+    for (const id of changes.removed) this.forget(layer, id);
+    for (const id of changes.created) this.ensure(layer, id);
+    for (const id of changes.updated) {
+      const node = this.store.get(layer.world, id);
+      const painted = layer.nodes.get(id);
+      if (node === undefined) continue;
+      if (painted === undefined || painted.kind !== node.kind) this.ensure(layer, id);
+      else this.applyProps(layer, painted, node);
+    }
+    for (const id of changes.reordered) {
+      const node = this.store.get(layer.world, id);
+      const painted = this.ensure(layer, id);
+      if (node !== undefined && painted !== undefined) this.placeChildren(layer, painted, node);
+    }
+  }
+
+  /**
+   * The node's element, created (with its props applied and its children placed) if it has none.
+   * Creating lazily, rather than only for ids in `created`, keeps the DOM whole even if a change
+   * list was missed.
+   */
+  private ensure(layer: WorldLayer, id: NodeId): PaintedNode | undefined {
+    const node = this.store.get(layer.world, id);
+    if (node === undefined) return undefined;
+    const existing = layer.nodes.get(id);
+    if (existing !== undefined) {
+      if (existing.kind === node.kind) return existing;
+      this.forget(layer, id);
+    }
+    const painted = this.createNode(layer, node);
+    layer.nodes.set(id, painted);
+    layer.owned.add(painted.element);
+    this.applyProps(layer, painted, node);
+    this.placeChildren(layer, painted, node);
+    if (id === ROOT_NODE_ID) layer.root.append(painted.element);
+    return painted;
+  }
+
+  private createNode(layer: WorldLayer, node: SceneNode): PaintedNode {
+    const element = this.doc.createElement(node.kind === 'image' ? 'img' : 'div');
+    element.setAttribute('data-ficus-node', String(node.id));
+    setStyles(element, FIXED_NODE_STYLE);
+    let text: Text | null = null;
+    if (node.kind === 'image') {
+      // The scene has no alt text; an empty alt marks the image decorative for screen readers.
+      element.setAttribute('alt', '');
+      element.setAttribute('draggable', 'false');
+    } else if (node.kind === 'text') {
+      text = this.doc.createTextNode('');
+      element.append(text);
+    }
+    if (this.focus?.world === layer.world && this.focus.id === node.id) element.setAttribute(FOCUSED, '');
+    return {
+      id: node.id,
+      kind: node.kind,
+      element,
+      text,
+      style: new Map(),
+      textValue: undefined,
+      src: undefined,
+      focusKey: undefined,
+    };
+  }
+
+  private forget(layer: WorldLayer, id: NodeId): void {
+    const painted = layer.nodes.get(id);
+    if (painted === undefined) return;
+    painted.element.remove();
+    layer.nodes.delete(id);
+    layer.owned.delete(painted.element);
+  }
+
+  private applyProps(layer: WorldLayer, painted: PaintedNode, node: SceneNode): void {
+    const { element } = painted;
+    const style = nodeStyle(node.kind, node.props);
+    for (const property of NODE_STYLE_PROPERTIES) {
+      const value = style[property];
+      if (painted.style.get(property) === value) continue;
+      if (value === undefined) {
+        element.style.removeProperty(property);
+        painted.style.delete(property);
+      } else {
+        element.style.setProperty(property, value);
+        painted.style.set(property, value);
+      }
+    }
+
+    const { focusKey, text, src } = node.props;
+    if (painted.focusKey !== focusKey) {
+      painted.focusKey = focusKey;
+      if (focusKey === undefined) element.removeAttribute(FOCUS_KEY);
+      else element.setAttribute(FOCUS_KEY, focusKey);
+    }
+    if (painted.text !== null && painted.textValue !== text) {
+      painted.textValue = text;
+      // A Text node's textContent is its data: never parsed, so markup shows as the characters it is.
+      painted.text.textContent = text ?? '';
+    }
+    if (painted.kind === 'image' && painted.src !== src) {
+      painted.src = src;
+      this.applySrc(layer, painted, src);
+    }
+  }
+
+  private applySrc(layer: WorldLayer, painted: PaintedNode, src: string | undefined): void {
+    if (src === undefined) {
+      painted.element.removeAttribute('src');
+      return;
+    }
+    const checked = checkImageUrl(src, this.doc.baseURI, this.allowedImageSources);
+    if (checked.ok) {
+      painted.element.setAttribute('src', checked.url);
+      return;
+    }
+    painted.element.removeAttribute('src');
+    this.warn(
+      `world "${layer.world}" node ${painted.id}: image src refused (${checked.reason}); the image is left empty`,
+    );
+  }
+
+  /** Makes the element's child elements match the node's children, moving as few as possible. */
+  private placeChildren(layer: WorldLayer, parent: PaintedNode, node: SceneNode): void {
+    const wanted: HTMLElement[] = [];
+    for (const childId of node.children) {
+      const child = this.ensure(layer, childId);
+      if (child !== undefined) wanted.push(child.element);
+    }
+    const wantedIndex = new Map<Element, number>(wanted.map((element, index) => [element, index]));
+
+    // Where each wanted element already inside this parent should end up; elements that no longer
+    // belong here are taken out (a node moved elsewhere is put back by its new parent).
+    const positions: number[] = [];
+    for (let element = parent.element.firstElementChild; element !== null; ) {
+      const next = element.nextElementSibling;
+      if (layer.owned.has(element)) {
+        const index = wantedIndex.get(element);
+        if (index === undefined) element.remove();
+        else positions.push(index);
+      }
+      element = next;
+    }
+
+    const staying = new Set<number>();
+    for (const entry of stableEntries(positions)) staying.add(positions[entry] ?? -1);
+    let anchor: HTMLElement | null = null;
+    for (let index = wanted.length - 1; index >= 0; index--) {
+      const element = wanted[index];
+      if (element === undefined) continue;
+      if (!staying.has(index)) parent.element.insertBefore(element, anchor);
+      anchor = element;
+    }
+  }
+
+  private focusedElement(): HTMLElement | undefined {
+    if (this.focus === null) return undefined;
+    return this.layers.get(this.focus.world)?.nodes.get(this.focus.id)?.element;
+  }
+
+  private layer(world: WorldId): WorldLayer {
+    const layer = this.layers.get(world);
+    if (layer !== undefined) return layer;
+    if (this.disposed) throw new Error(`this DomPainter was disposed; world "${world}" is no longer painted`);
+    throw new Error(`unknown world "${world}": the painter's store holds ${this.store.worldIds.join(', ')}`);
+  }
+
+  /** The stage is absolutely positioned, so a statically positioned container must become its box. */
+  private positionContainer(): void {
+    const view = this.doc.defaultView;
+    const position = view === null ? '' : view.getComputedStyle(this.container).position;
+    if (this.container.style.position !== '' || (position !== '' && position !== 'static')) return;
+    this.container.style.setProperty('position', 'relative');
+    this.cleanups.push(() => this.container.style.removeProperty('position'));
+  }
+
+  private fitToContainer(): void {
+    // A container with no size yet (e.g. a body whose only child is the absolute stage) is measured
+    // as the window instead, which is what a full-screen TV app wants.
+    const view = this.doc.defaultView;
+    const width = this.container.clientWidth > 0 ? this.container.clientWidth : (view?.innerWidth ?? 0);
+    const height = this.container.clientHeight > 0 ? this.container.clientHeight : (view?.innerHeight ?? 0);
+    this.resize(width, height);
+  }
+
+  private followContainerSize(): void {
+    const view = this.doc.defaultView;
+    if (view === null) return;
+    const refit = (): void => this.fitToContainer();
+    if (typeof view.ResizeObserver === 'function') {
+      const observer = new view.ResizeObserver(refit);
+      observer.observe(this.container);
+      this.cleanups.push(() => observer.disconnect());
+    } else {
+      view.addEventListener('resize', refit);
+      this.cleanups.push(() => view.removeEventListener('resize', refit));
+    }
+  }
+}
+
+function setStyles(element: HTMLElement, styles: Readonly<Record<string, string>>): void {
+  for (const [property, value] of Object.entries(styles)) element.style.setProperty(property, value);
+}
