@@ -66,10 +66,8 @@ const SetPropOpSchema: Schema<SetPropOp> = {
   },
 };
 
-/** The scene-op vocabulary both worlds speak; the host applies it to the sending world only. */
-export const SceneOpSchema = taggedUnion('op', {
+const structuralOps = {
   create: object({ op: literal('create'), id: NodeIdSchema, kind: oneOf(NODE_KINDS) }),
-  setProp: SetPropOpSchema,
   /** Appends `child` as the last child of `parent`, moving it if it is attached elsewhere. */
   append: object({ op: literal('append'), parent: NodeIdSchema, child: NodeIdSchema }),
   /** Inserts `child` before the sibling `before`, moving it if it is attached elsewhere. */
@@ -81,7 +79,16 @@ export const SceneOpSchema = taggedUnion('op', {
   }),
   /** Detaches `id` from its parent (if any) and destroys it and its whole subtree. */
   remove: object({ op: literal('remove'), id: NodeIdSchema }),
-});
+};
+
+/** The scene-op vocabulary both worlds speak; the host applies it to the sending world only. */
+export const SceneOpSchema = taggedUnion('op', { ...structuralOps, setProp: SetPropOpSchema });
+
+/**
+ * Checks an op's shape but not its prop value, so an error about a bad value can still show the
+ * op it is about, e.g. `setProp(node 4, opacity, 2)`.
+ */
+export const SceneOpShapeSchema = taggedUnion('op', { ...structuralOps, setProp: setPropShape });
 
 export type SceneOp = Infer<typeof SceneOpSchema>;
 export type SceneOpName = SceneOp['op'];

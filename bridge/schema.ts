@@ -176,11 +176,12 @@ export function nullable<T>(inner: Schema<T>): Schema<T | null> {
 }
 
 export interface ArrayOptions {
+  readonly minLength?: number;
   readonly maxLength?: number;
 }
 
 export function array<T>(item: Schema<T>, options: ArrayOptions = {}): Schema<readonly T[]> {
-  const { maxLength = Number.POSITIVE_INFINITY } = options;
+  const { minLength = 0, maxLength = Number.POSITIVE_INFINITY } = options;
   return {
     expected: `an array of ${item.expected}`,
     check(input, path = '') {

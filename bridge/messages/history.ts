@@ -1,5 +1,15 @@
 import { FOCUS_KEY_PATTERN } from '../props.ts';
-import { array, type Infer, literal, nullable, number, object, record, string } from '../schema.ts';
+import {
+  array,
+  type Infer,
+  literal,
+  nullable,
+  number,
+  object,
+  record,
+  type Schema,
+  string,
+} from '../schema.ts';
 import { WorldIdSchema } from '../worlds.ts';
 
 /** Route names are page ids: lowercase words joined by dashes, e.g. "profiles", "title-details". */
@@ -30,11 +40,29 @@ export type HistoryEntry = Infer<typeof HistoryEntrySchema>;
  * Router → world: the whole history stack after every change. `seq` grows by one per change so
  * a follower can drop a stale or duplicated sync. Followers never edit their copy.
  */
-export const HistorySyncSchema = object({
+const HistorySyncShape = object({
   type: literal('history.sync'),
   seq: number({ integer: true, min: 0 }),
-  entries: array(HistoryEntrySchema, { maxLength: 1000 }),
+  entries: array(HistoryEntrySchema, { minLength: 1, maxLength: 1000 }),
   /** The current entry; entries after it are the forward stack. */
   index: number({ integer: true, min: 0 }),
 });
-export type HistorySync = Infer<typeof HistorySyncSchema>;
+export type HistorySync = Infer<typeof HistorySyncShape>;
+
+export const HistorySyncSchema: Schema<HistorySync> = {
+  expected: 'a history.sync message',
+  check(input, path = '') {
+    const result = HistorySyncShape.check(input, path);
+    if (result.ok && result.value.index >= result.value.entries.length) {
+      const { index, entries } = result.value;
+      return {
+        ok: false,
+        issue: {
+          path: `${path}.index`,
+          message: `index ${index} does not point at one of the ${entries.length} entries`,
+        },
+      };
+    }
+    return result;
+  },
+};

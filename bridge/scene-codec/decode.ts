@@ -33,7 +33,8 @@ export type SceneDecodeResult =
 const OPCODE_NAMES = new Map<number, SceneOp['op']>(
   Object.entries(OPCODES).map(([name, code]) => [code, name as SceneOp['op']]),
 );
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM: a leading U+FEFF inside a string is content, not a byte-order mark to strip.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const hex = (value: number): string => `0x${value.toString(16).padStart(2, '0')}`;
 
 /** Raised inside the decoder only; always converted to a SceneDecodeError before returning. */

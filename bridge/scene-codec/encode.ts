@@ -74,8 +74,9 @@ class ByteWriter {
   }
 }
 
+// -0 is not an i32: it goes out as f64 so that it comes back as -0.
 const isInt32 = (value: number): boolean =>
-  Number.isInteger(value) && value >= -0x8000_0000 && value <= 0x7fff_ffff;
+  Number.isInteger(value) && value >= -0x8000_0000 && value <= 0x7fff_ffff && !Object.is(value, -0);
 
 /**
  * Encodes a batch of scene ops into the compact binary layout of `format.ts`. The result owns

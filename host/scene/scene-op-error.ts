@@ -1,4 +1,4 @@
-import { describeOp, type SceneOp, type WorldId } from '../../bridge/index.ts';
+import { describeOp, type SceneOp, SceneOpShapeSchema, type WorldId } from '../../bridge/index.ts';
 
 export type SceneOpErrorCode =
   | 'invalid-op'
@@ -34,12 +34,10 @@ export class SceneOpError extends Error {
 }
 
 function describeUnknownOp(op: unknown): string {
-  if (typeof op === 'object' && op !== null && typeof (op as { op?: unknown }).op === 'string') {
-    try {
-      return describeOp(op as SceneOp);
-    } catch {
-      // A malformed op may lack the fields describeOp reads; fall through to the generic form.
-    }
-  }
-  return '(malformed op)';
+  const checked = SceneOpShapeSchema.check(op);
+  if (checked.ok) return describeOp(checked.value as SceneOp);
+  const name = typeof op === 'object' && op !== null ? (op as { op?: unknown }).op : undefined;
+  return typeof name === 'string' && name.length <= 40
+    ? `(malformed ${JSON.stringify(name)} op)`
+    : '(malformed op)';
 }

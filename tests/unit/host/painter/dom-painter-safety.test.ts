@@ -56,7 +56,6 @@ describe('DomPainter: text is only ever text', () => {
     expect(mustElement('wasm', 1).textContent).toBe('<img src=x onerror=alert(1)>');
     expect(mustElement('wasm', 1).querySelector('img')).toBeNull();
   });
-
 });
 
 describe('DomPainter: image sources', () => {
