@@ -188,6 +188,8 @@ export function array<T>(item: Schema<T>, options: ArrayOptions = {}): Schema<re
       if (!Array.isArray(input)) return fail(path, `expected an array, got ${describeValue(input)}`);
       if (input.length > maxLength)
         return fail(path, `expected at most ${maxLength} items, got ${input.length}`);
+      if (input.length < minLength)
+        return fail(path, `expected at least ${minLength} items, got ${input.length}`);
       for (let i = 0; i < input.length; i++) {
         const result = item.check(input[i]);
         if (!result.ok) return within(result, `${path}[${i}]`);
