@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
+    include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     benchmark: { include: ['tests/bench/**/*.bench.ts'] },
     environment: 'node',
     // A slow, noisy 2-core CI machine: generous timeouts, never timing assertions.

@@ -1,4 +1,4 @@
-import { NODE_KINDS, PROP_NAMES, PROPS, type PropName, type SceneProps } from './props.ts';
+import { NODE_KINDS, PROP_NAMES, PROPS, type PropName, type PropValue, type SceneProps } from './props.ts';
 import {
   array,
   describeValue,
@@ -113,4 +113,15 @@ export function describeOp(op: SceneOp): string {
     case 'remove':
       return `remove(node ${op.id})`;
   }
+}
+
+/**
+ * A setProp op from a name and a value typed separately (e.g. when iterating over props). The
+ * pairing is not checked here: the host validates every op it applies.
+ *
+ * @example
+ * for (const [name, value] of Object.entries(values)) ops.push(setPropOp(id, name, value));
+ */
+export function setPropOp(id: NodeId, name: PropName, value: PropValue | null): SetPropOp {
+  return { op: 'setProp', id, name, value } as SetPropOp;
 }

@@ -3,12 +3,13 @@ import { BlurEventSchema, FocusEventSchema, SelectEventSchema } from './focus-ev
 import { HistorySyncSchema } from './history.ts';
 import { HelloMessageSchema, PageCrashedSchema } from './lifecycle.ts';
 import { BackRequestSchema, NavigateRequestSchema, ReplaceRequestSchema } from './navigation.ts';
-import { SceneBatchMessageSchema } from './scene-batch.ts';
+import { SceneBatchMessageSchema, SceneOpsMessageSchema } from './scene-batch.ts';
 
 /** Everything a world may send to the host. Validate with `WorldToHostMessageSchema.check`. */
 export const WorldToHostMessageSchema = taggedUnion('type', {
   hello: HelloMessageSchema,
   'scene.batch': SceneBatchMessageSchema,
+  'scene.ops': SceneOpsMessageSchema,
   navigate: NavigateRequestSchema,
   replace: ReplaceRequestSchema,
   back: BackRequestSchema,

@@ -1,4 +1,5 @@
-import { bytes, type Infer, literal, number, object } from '../schema.ts';
+import { SceneOpSchema } from '../scene-ops.ts';
+import { array, bytes, type Infer, literal, number, object } from '../schema.ts';
 import { RouteSchema } from './history.ts';
 
 /**
@@ -12,3 +13,14 @@ export const SceneBatchMessageSchema = object({
   bytes: bytes(),
 });
 export type SceneBatchMessage = Infer<typeof SceneBatchMessageSchema>;
+
+/**
+ * World → host, for a world on the host's own thread (the React world): one commit's ops as
+ * plain objects. Nothing to transfer, so no encoding; the host still validates every op.
+ */
+export const SceneOpsMessageSchema = object({
+  type: literal('scene.ops'),
+  page: RouteSchema,
+  ops: array(SceneOpSchema),
+});
+export type SceneOpsMessage = Infer<typeof SceneOpsMessageSchema>;

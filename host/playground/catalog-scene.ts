@@ -1,4 +1,11 @@
-import type { FocusChangeEvent, SceneOp, SceneProps } from '../../bridge/index.ts';
+import {
+  type FocusChangeEvent,
+  type PropName,
+  type PropValue,
+  type SceneOp,
+  type SceneProps,
+  setPropOp,
+} from '../../bridge/index.ts';
 
 const RAILS = 6;
 const TILES = 16;
@@ -153,8 +160,9 @@ export class CatalogScene {
   private node(ops: SceneOp[], kind: 'view' | 'text', parent: number, props: Partial<SceneProps>): number {
     const id = this.nextId++;
     ops.push({ op: 'create', id, kind });
-    for (const [name, value] of Object.entries(props))
-      ops.push({ op: 'setProp', id, name, value } as SceneOp);
+    for (const [name, value] of Object.entries(props) as Array<[PropName, PropValue]>) {
+      ops.push(setPropOp(id, name, value));
+    }
     ops.push({ op: 'append', parent, child: id });
     return id;
   }

@@ -1,4 +1,12 @@
-import type { NodeKind, SceneOp, SceneProps, WorldId } from '../../bridge/index.ts';
+import {
+  type NodeKind,
+  type PropName,
+  type PropValue,
+  type SceneOp,
+  type SceneProps,
+  setPropOp,
+  type WorldId,
+} from '../../bridge/index.ts';
 import type { SceneStore } from '../../host/scene/scene-store.ts';
 
 /** A node of a fixture scene, written as nested data instead of op lists. */
@@ -26,8 +34,9 @@ export function opsFor(
   const add = (node: FixtureNode, parentId: number): void => {
     const id = nextId++;
     ops.push({ op: 'create', id, kind: node.kind });
-    for (const [name, value] of Object.entries(node.props))
-      ops.push({ op: 'setProp', id, name, value } as SceneOp);
+    for (const [name, value] of Object.entries(node.props) as Array<[PropName, PropValue]>) {
+      ops.push(setPropOp(id, name, value));
+    }
     ops.push({ op: 'append', parent: parentId, child: id });
     for (const child of node.children) add(child, id);
   };

@@ -1,0 +1,59 @@
+import type { Direction, SceneProps } from '../../bridge/index.ts';
+
+/** Handlers a focusable primitive can take; called with the focus key of the node. */
+export interface FocusHandlers {
+  /** Focus moved onto this node (the host moved it; no round trip was needed). */
+  readonly onFocus?: (focusKey: string) => void;
+  /** Focus left this node. */
+  readonly onBlur?: (focusKey: string) => void;
+  /** The viewer pressed OK / Enter while this node was focused. */
+  readonly onSelect?: (focusKey: string) => void;
+}
+
+type Common = Partial<
+  Pick<
+    SceneProps,
+    | 'x'
+    | 'y'
+    | 'width'
+    | 'height'
+    | 'backgroundColor'
+    | 'opacity'
+    | 'zIndex'
+    | 'clip'
+    | 'borderRadius'
+    | 'borderColor'
+    | 'borderWidth'
+    | 'focusKey'
+    | 'focusGroup'
+    | 'preferredChild'
+  >
+> &
+  FocusHandlers & {
+    /** Directions in which focus may not leave this node: a list, or 'all'. */
+    readonly boundary?: readonly Direction[] | 'all';
+  };
+
+export interface ViewProps extends Common {
+  readonly children?: React.ReactNode;
+}
+
+export interface TextProps
+  extends Common,
+    Partial<Pick<SceneProps, 'color' | 'fontSize' | 'fontWeight' | 'textAlign' | 'maxLines'>> {
+  /** Only strings and numbers: a text node is a leaf of the scene. */
+  readonly children?: string | number | ReadonlyArray<string | number | boolean | null | undefined> | null;
+}
+
+export interface ImageProps extends Common, Partial<Pick<SceneProps, 'src' | 'fit'>> {}
+
+/** The host element types our renderer knows; the primitives are these strings at runtime. */
+export const HOST_TYPES = { view: 'ficus-view', text: 'ficus-text', image: 'ficus-image' } as const;
+export type HostType = (typeof HOST_TYPES)[keyof typeof HOST_TYPES];
+
+/** The name a developer wrote, for error messages: `<View>`, `<Text>`, `<Image>`. */
+export const COMPONENT_NAMES: Readonly<Record<HostType, string>> = {
+  'ficus-view': 'View',
+  'ficus-text': 'Text',
+  'ficus-image': 'Image',
+};

@@ -1,0 +1,71 @@
+import type { ComponentType } from 'react';
+import type { Direction, Params } from '../../bridge/index.ts';
+import { FocusEngine } from '../../host/focus/focus-engine.ts';
+import type { SceneOpError } from '../../host/scene/scene-op-error.ts';
+import { SceneStore } from '../../host/scene/scene-store.ts';
+import { snapshotScene } from '../../host/scene/snapshot.ts';
+import { LegacyWorld, type LegacyWorldMessage } from '../../legacy-react/index.ts';
+
+export const TEST_API_BASE = 'http://ficus.test/api';
+
+/**
+ * The React world wired to a real scene store and focus engine, the way the host wires it, for
+ * tests: ops are applied to the "legacy" world, focus events go back to the world.
+ */
+export function createLegacyHarness(pages: Readonly<Record<string, ComponentType>>) {
+  const store = new SceneStore();
+  const messages: LegacyWorldMessage[] = [];
+  const rejected: SceneOpError[] = [];
+  const focus = new FocusEngine(store, 'legacy', { now: () => 0 });
+  const world = new LegacyWorld({
+    pages,
+    apiBase: TEST_API_BASE,
+    send(message) {
+      messages.push(message);
+      if (message.type !== 'scene.ops') return;
+      const result = store.apply('legacy', message.ops);
+      if (!result.ok) rejected.push(result.error);
+      focus.sceneChanged();
+    },
+  });
+  focus.onChange((event) => world.deliver(event));
+
+  return {
+    store,
+    world,
+    focus,
+    messages,
+    /** Store rejections: a correct world never causes one. */
+    rejected,
+    snapshot: () => snapshotScene(store, 'legacy'),
+    requests: () =>
+      messages.filter((m) => m.type === 'navigate' || m.type === 'back' || m.type === 'replace'),
+    mount(route: string, params: Params = {}, key = `entry-${route}`) {
+      world.mount(key, route, params);
+      return key;
+    },
+    press(direction: Direction) {
+      return focus.move(direction);
+    },
+    select() {
+      const focused = focus.focused;
+      if (focused === null) throw new Error('select(): nothing is focused');
+      world.deliver({ type: 'select', world: 'legacy', nodeId: focused.nodeId, focusKey: focused.focusKey });
+    },
+    focusedKey: () => focus.focused?.focusKey ?? null,
+    /** Lets React commit discrete updates (microtasks) and passive effects (macrotasks). */
+    async settle(rounds = 3) {
+      for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+    },
+    /** Waits (by settling, never by wall-clock thresholds) until `check` passes. */
+    async waitFor(check: () => boolean, what = 'condition') {
+      for (let i = 0; i < 500; i++) {
+        if (check()) return;
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      throw new Error(`waitFor: ${what} never held; scene is:\n${snapshotScene(store, 'legacy')}`);
+    },
+  };
+}
+
+export type LegacyHarness = ReturnType<typeof createLegacyHarness>;
