@@ -76,6 +76,7 @@ export function useFetch<T>(path: string | null, schema: Schema<T>): FetchState<
   const [attempt, setAttempt] = useState(0);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is how retry() re-runs the effect.
   useEffect(() => {
     if (path === null) return;
     const controller = new AbortController();
@@ -84,7 +85,6 @@ export function useFetch<T>(path: string | null, schema: Schema<T>): FetchState<
       if (!controller.signal.aborted) setState(result.status === 'loading' ? result : { ...result, retry });
     });
     return () => controller.abort();
-    // `attempt` is in the list so that retry() runs the effect again.
   }, [apiBase, path, schema, fetchImpl, attempt, retry]);
 
   return state;
