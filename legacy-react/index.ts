@@ -2,6 +2,8 @@
  * The legacy React world: write pages with View, Text and Image and the hooks below; the world
  * turns them into scene ops for the host. This folder imports bridge/ only.
  */
+
+export { useBackend } from './hooks/use-backend.ts';
 export type { FetchError, FetchState } from './hooks/use-fetch.ts';
 export { useFetch } from './hooks/use-fetch.ts';
 export { useHistory } from './hooks/use-history.ts';

@@ -1,3 +1,4 @@
+import { DirectionSchema } from '../directions.ts';
 import { NodeIdSchema } from '../scene-ops.ts';
 import { type Infer, literal, object } from '../schema.ts';
 import { WorldIdSchema } from '../worlds.ts';
@@ -13,7 +14,21 @@ export const BlurEventSchema = nodeEvent('blur');
 /** The viewer pressed Enter / OK on the focused node. */
 export const SelectEventSchema = nodeEvent('select');
 
+/**
+ * An arrow key that moved no focus (nothing lies that way, or a boundary holds focus in): the
+ * focused node may use it, e.g. a progress bar seeking with left/right. Normal moves never
+ * reach the world first, so focus movement keeps no round trip.
+ */
+export const ArrowEventSchema = object({
+  type: literal('arrow'),
+  world: WorldIdSchema,
+  nodeId: NodeIdSchema,
+  focusKey: FocusKeySchema,
+  direction: DirectionSchema,
+});
+
 export type FocusEvent = Infer<typeof FocusEventSchema>;
+export type ArrowEvent = Infer<typeof ArrowEventSchema>;
 export type BlurEvent = Infer<typeof BlurEventSchema>;
 export type SelectEvent = Infer<typeof SelectEventSchema>;
 export type FocusChangeEvent = FocusEvent | BlurEvent;

@@ -1,5 +1,5 @@
 import { type Infer, taggedUnion } from '../schema.ts';
-import { BlurEventSchema, FocusEventSchema, SelectEventSchema } from './focus-events.ts';
+import { ArrowEventSchema, BlurEventSchema, FocusEventSchema, SelectEventSchema } from './focus-events.ts';
 import { HistorySyncSchema } from './history.ts';
 import { HelloMessageSchema, PageCrashedSchema } from './lifecycle.ts';
 import { BackRequestSchema, NavigateRequestSchema, ReplaceRequestSchema } from './navigation.ts';
@@ -23,5 +23,6 @@ export const HostToWorldMessageSchema = taggedUnion('type', {
   focus: FocusEventSchema,
   blur: BlurEventSchema,
   select: SelectEventSchema,
+  arrow: ArrowEventSchema,
 });
 export type HostToWorldMessage = Infer<typeof HostToWorldMessageSchema>;

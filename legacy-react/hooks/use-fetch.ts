@@ -60,7 +60,7 @@ async function load<T>(
 function noop(): void {}
 
 /**
- * Loads `path` (relative to the backend base) and validates the answer with `schema`. Shows
+ * Loads `path` (an `apiPaths` path, resolved against the world's backend origin) and validates the answer with `schema`. Shows
  * `loading` first, then `ready` with typed data or `error` with what went wrong; `retry()` loads
  * again. A `null` path loads nothing (stays `loading`), e.g. while a search box is empty.
  *

@@ -8,6 +8,11 @@ export interface FocusHandlers {
   readonly onBlur?: (focusKey: string) => void;
   /** The viewer pressed OK / Enter while this node was focused. */
   readonly onSelect?: (focusKey: string) => void;
+  /**
+   * An arrow key pressed while this node was focused moved no focus (nothing that way, or a
+   * `boundary` holds it): e.g. seek a progress bar with left/right.
+   */
+  readonly onArrow?: (direction: Direction, focusKey: string) => void;
 }
 
 type Common = Partial<

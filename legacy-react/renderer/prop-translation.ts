@@ -17,7 +17,7 @@ export const KIND_OF: Readonly<Record<HostType, NodeKind>> = {
   'ficus-image': 'image',
 };
 
-const HANDLER_NAMES = ['onFocus', 'onBlur', 'onSelect'] as const;
+const HANDLER_NAMES = ['onFocus', 'onBlur', 'onSelect', 'onArrow'] as const;
 /** Props React itself consumes, or that are ours but not scene props. */
 const REACT_PROPS = new Set(['children', 'key', 'ref']);
 
@@ -159,7 +159,8 @@ export function handlersOf(props: Readonly<Record<string, unknown>>): FocusHandl
   const handlers: { -readonly [K in keyof FocusHandlers]: FocusHandlers[K] } = {};
   for (const name of HANDLER_NAMES) {
     const handler = props[name];
-    if (typeof handler === 'function') handlers[name] = handler as (focusKey: string) => void;
+    // Which handler takes which arguments is fixed by FocusHandlers; props are untyped here.
+    if (typeof handler === 'function') (handlers as Record<string, unknown>)[name] = handler;
   }
   return handlers;
 }

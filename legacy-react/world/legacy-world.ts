@@ -32,7 +32,7 @@ export interface LegacyWorldOptions {
   readonly pages: Readonly<Record<string, ComponentType>>;
   /** Receives the world's messages: one `scene.ops` per commit, navigation requests, crashes. */
   readonly send: (message: LegacyWorldMessage) => void;
-  /** Backend base URL for data hooks: "/api" in the browser, an absolute URL under Node. */
+  /** Backend origin for data hooks, prefixed to `apiPaths` paths: "" in the browser (same origin), "http://ficus.test" in Node tests. */
   readonly apiBase: string;
   readonly fetch?: typeof fetch;
 }
@@ -50,7 +50,7 @@ interface MountedPage {
  * React root, so two pages can exist while the router switches between them.
  *
  * @example
- * const world = new LegacyWorld({ pages: { profiles: ProfilesPage }, apiBase: '/api', send: host.receive });
+ * const world = new LegacyWorld({ pages: { profiles: ProfilesPage }, apiBase: '', send: host.receive });
  * world.mount('entry-1', 'profiles', {});
  * world.deliver({ type: 'focus', world: 'legacy', nodeId: 7, focusKey: 'profile-p1' });
  */
@@ -166,6 +166,13 @@ export class LegacyWorld {
       case 'select':
         this.dispatch(message.nodeId, 'onSelect', message.focusKey);
         return;
+      case 'arrow': {
+        const onArrow = this.writer.instances.get(message.nodeId)?.handlers.onArrow;
+        if (onArrow !== undefined) {
+          this.reconciler.discreteUpdates(onArrow, message.direction, message.focusKey, undefined, undefined);
+        }
+        return;
+      }
     }
   }
 

@@ -10,7 +10,7 @@ export interface PageServices {
   readonly history: HistoryCopy;
   readonly focus: FocusState;
   readonly request: (message: NavigateRequest | ReplaceRequest | BackRequest) => void;
-  /** Backend base URL, e.g. "/api" in the browser or "http://ficus.test/api" in Node tests. */
+  /** Backend origin prefixed to `apiPaths` paths: "" in the browser (same origin), "http://ficus.test" in Node tests. */
   readonly apiBase: string;
   readonly fetch: typeof fetch;
 }

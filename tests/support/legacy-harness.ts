@@ -6,7 +6,8 @@ import { SceneStore } from '../../host/scene/scene-store.ts';
 import { snapshotScene } from '../../host/scene/snapshot.ts';
 import { LegacyWorld, type LegacyWorldMessage } from '../../legacy-react/index.ts';
 
-export const TEST_API_BASE = 'http://ficus.test/api';
+/** The backend origin in Node tests; paths from `apiPaths` (bridge/api) start with /api. */
+export const TEST_API_BASE = 'http://ficus.test';
 
 /**
  * The React world wired to a real scene store and focus engine, the way the host wires it, for
@@ -44,8 +45,14 @@ export function createLegacyHarness(pages: Readonly<Record<string, ComponentType
       world.mount(key, route, params);
       return key;
     },
+    /** An arrow key, as the host handles it: move focus, or hand an unused arrow to the page. */
     press(direction: Direction) {
-      return focus.move(direction);
+      const result = focus.move(direction);
+      const focused = focus.focused;
+      if (!result.moved && result.reason !== 'throttled' && focused !== null) {
+        world.deliver({ type: 'arrow', world: 'legacy', direction, ...focused });
+      }
+      return result;
     },
     select() {
       const focused = focus.focused;
