@@ -2,6 +2,7 @@
  * The contracts between the router, the host and each world, declared once: types, runtime
  * validators and the binary scene codec. This folder imports nothing else of ours.
  */
+export * from './api/index.ts';
 export * from './directions.ts';
 export * from './messages/focus-events.ts';
 export * from './messages/history.ts';

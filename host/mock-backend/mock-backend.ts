@@ -1,0 +1,56 @@
+import type { HttpHandler } from 'msw';
+import type { ApiEndpoint, Setting, TelemetryEvent } from '../../bridge/index.ts';
+import { type Catalog, DEFAULT_CATALOG_SEED, generateCatalog } from './catalog.ts';
+import { type FailureMode, type FailureOptions, FailureRules } from './failure-rules.ts';
+import { createHandlers } from './handlers.ts';
+import { SettingsStore } from './settings-store.ts';
+import { TelemetryLog } from './telemetry-log.ts';
+
+export interface MockBackendOptions {
+  /** Seed of the generated catalog; {@link DEFAULT_CATALOG_SEED} when absent. */
+  readonly seed?: number;
+}
+
+/**
+ * One mock backend: its catalog, its in-memory state (settings, telemetry, armed failures) and
+ * the msw handlers that serve them. Two backends never share state, so tests stay independent.
+ */
+export interface MockBackend {
+  readonly catalog: Catalog;
+  /** Pass to msw: `setupServer(...backend.handlers)`, or use startNodeBackend / startBrowserBackend. */
+  readonly handlers: readonly HttpHandler[];
+  /** Makes `endpoint` misbehave, for `options.times` requests or until {@link MockBackend.reset}. */
+  fail(endpoint: ApiEndpoint, mode: FailureMode, options?: FailureOptions): void;
+  /** Heals every endpoint. Settings and received telemetry are kept: they are data, not faults. */
+  reset(): void;
+  /** The telemetry events received so far, oldest first (a copy). */
+  telemetryEvents(): TelemetryEvent[];
+  /** The current settings, as GET /api/settings would answer (a copy). */
+  settings(): Setting[];
+}
+
+/**
+ * Creates a mock backend with a deterministic catalog.
+ *
+ * @example
+ * const backend = createMockBackend({ seed: 7 });
+ * const stop = startNodeBackend(backend);
+ * backend.fail('home', { kind: 'status', status: 500 }, { times: 1 });
+ * await fetch('http://ficus.test/api/home?profile=p1'); // 500, then healthy again
+ * stop();
+ */
+export function createMockBackend(options: MockBackendOptions = {}): MockBackend {
+  const catalog = generateCatalog(options.seed ?? DEFAULT_CATALOG_SEED);
+  const settings = new SettingsStore();
+  const telemetry = new TelemetryLog();
+  const failures = new FailureRules();
+  const handlers = createHandlers({ catalog, settings, telemetry, failures });
+  return {
+    catalog,
+    handlers,
+    fail: (endpoint, mode, failOptions) => failures.add(endpoint, mode, failOptions),
+    reset: () => failures.clear(),
+    telemetryEvents: () => telemetry.events(),
+    settings: () => settings.list(),
+  };
+}
