@@ -230,8 +230,13 @@ export class FocusEngine {
     return { score: entry.score, rect: entry.focusable.rect, order: entry.focusable.order };
   }
 
-  /** The innermost container around `from` whose boundary blocks `direction`. */
+  /**
+   * The innermost node around `from` (or `from` itself, e.g. a progress bar that keeps left and
+   * right for seeking) whose boundary blocks `direction`.
+   */
   private innermostBoundary(from: Focusable, direction: Direction): SceneNode | undefined {
+    const own = from.node.props.boundary;
+    if (own !== undefined && boundaryBlocks(own, direction)) return from.node;
     for (let i = from.path.length - 1; i >= 0; i--) {
       const ancestor = from.path[i];
       const mask = ancestor?.props.boundary;

@@ -283,3 +283,26 @@ describe('focus engine: held keys', () => {
     expect(engine.focused?.focusKey).toBe('r0-3');
   });
 });
+
+describe('focus engine: a focusable node with its own boundary', () => {
+  it('keeps focus on the node in the blocked directions (a progress bar keeps left/right)', () => {
+    const { engine, key } = engineFor([
+      tile('above', 400, 100),
+      view({
+        x: 100,
+        y: 400,
+        width: 800,
+        height: 40,
+        focusKey: 'scrubber',
+        boundary: boundaryMask(['left', 'right']),
+      }),
+      tile('right-of-it', 1000, 300),
+    ]);
+    engine.focusByKey('scrubber');
+    expect(engine.move('right')).toEqual({ moved: false, reason: 'boundary' });
+    expect(engine.move('left')).toEqual({ moved: false, reason: 'no-candidate' });
+    expect(key()).toBe('scrubber');
+    engine.move('up');
+    expect(key()).toBe('above');
+  });
+});
