@@ -135,7 +135,8 @@ export class WorldScene {
     const previous = props[op.name];
     if ((op.value === null && !had) || (had && previous === op.value)) return false;
     if (op.value === null) delete props[op.name];
-    else props[op.name] = op.value;
+    // -0 and 0 draw the same; storing one of them keeps snapshots and parity checks from telling them apart.
+    else props[op.name] = op.value === 0 ? 0 : op.value;
     undo.push(() => {
       if (had) props[op.name] = previous;
       else delete props[op.name];

@@ -72,7 +72,12 @@ function noop(): void {}
  */
 export function useFetch<T>(path: string | null, schema: Schema<T>): FetchState<T> {
   const { apiBase, fetch: fetchImpl } = usePageServices('useFetch');
-  const [state, setState] = useState<FetchState<T>>({ status: 'loading' });
+  // The result remembers the path it answers, so a new path shows `loading` in the very render
+  // that changes it, never the previous path's data or error.
+  const [state, setState] = useState<{ readonly path: string | null; readonly result: FetchState<T> }>({
+    path,
+    result: LOADING,
+  });
   const [attempt, setAttempt] = useState(0);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
 
@@ -80,12 +85,15 @@ export function useFetch<T>(path: string | null, schema: Schema<T>): FetchState<
   useEffect(() => {
     if (path === null) return;
     const controller = new AbortController();
-    setState({ status: 'loading' });
+    setState({ path, result: LOADING });
     load(`${apiBase}${path}`, schema, fetchImpl, controller.signal).then((result) => {
-      if (!controller.signal.aborted) setState(result.status === 'loading' ? result : { ...result, retry });
+      if (!controller.signal.aborted)
+        setState({ path, result: result.status === 'loading' ? result : { ...result, retry } });
     });
     return () => controller.abort();
   }, [apiBase, path, schema, fetchImpl, attempt, retry]);
 
-  return state;
+  return state.path === path ? state.result : LOADING;
 }
+
+const LOADING: FetchState<never> = { status: 'loading' };

@@ -1,0 +1,2 @@
+export { PROFILE_CARD, profileFocusKey } from './profile-card.tsx';
+export { ProfilesPage } from './profiles-page.tsx';

@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import type { TitleSummary } from '../../../bridge/index.ts';
+import { Image, Text, View } from '../../primitives.ts';
+import { theme } from './theme.ts';
+
+export const TILE = { width: 300, height: 170, gap: 24, labelHeight: 40 } as const;
+
+export interface TileProps {
+  readonly title: TitleSummary;
+  readonly focusKey: string;
+  readonly x: number;
+  readonly y: number;
+  readonly onFocus?: () => void;
+  readonly onSelect: () => void;
+}
+
+/** A poster tile with its title underneath; a border shows while it is focused. */
+export function Tile({ title, focusKey, x, y, onFocus, onSelect }: TileProps) {
+  const [focused, setFocused] = useState(false);
+  return (
+    <View
+      focusKey={focusKey}
+      x={x}
+      y={y}
+      width={TILE.width}
+      height={TILE.height + TILE.labelHeight}
+      onFocus={() => {
+        setFocused(true);
+        onFocus?.();
+      }}
+      onBlur={() => setFocused(false)}
+      onSelect={onSelect}
+    >
+      <View
+        x={0}
+        y={0}
+        width={TILE.width}
+        height={TILE.height}
+        clip
+        borderRadius={8}
+        backgroundColor={theme.tile}
+        borderColor={theme.focusBorder}
+        borderWidth={focused ? 4 : 0}
+      >
+        <Image x={0} y={0} width={TILE.width} height={TILE.height} src={title.imageUrl} fit="cover" />
+      </View>
+      <Text
+        x={4}
+        y={TILE.height + 6}
+        width={TILE.width - 8}
+        height={30}
+        fontSize={22}
+        color={focused ? theme.text : theme.textMuted}
+        maxLines={1}
+      >
+        {title.title}
+      </Text>
+    </View>
+  );
+}
