@@ -59,6 +59,7 @@ export const PROPS = {
   borderRadius: prop(9, length, ALL_KINDS, 'corner radius'),
   borderColor: prop(10, color, ALL_KINDS, 'border color (see borderWidth)'),
   borderWidth: prop(11, number({ min: 0, max: 100 }), ALL_KINDS, 'border width, drawn inside the box'),
+  visible: prop(12, boolean(), ALL_KINDS, 'false hides the node and its subtree and takes them out of focus'),
   text: prop(20, string({ maxLength: 100_000 }), TEXT_ONLY, 'the text, always painted as text'),
   color: prop(21, color, TEXT_ONLY, 'text color'),
   fontSize: prop(22, number({ min: 1, max: 500 }), TEXT_ONLY, 'font size in stage pixels'),

@@ -19,7 +19,10 @@ export function collectFocusables(store: SceneStore, world: WorldId): Focusable[
   const found: Focusable[] = [];
   walkAttached(store, world, (node, rect, ancestors) => {
     const key = node.props.focusKey;
-    if (key !== undefined) found.push({ node, key, rect, path: [...ancestors], order: found.length });
+    // A hidden node, or one inside a hidden subtree, cannot be seen and so cannot take focus.
+    if (key === undefined || node.props.visible === false || ancestors.some((a) => a.props.visible === false))
+      return;
+    found.push({ node, key, rect, path: [...ancestors], order: found.length });
   });
   return found;
 }

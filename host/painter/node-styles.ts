@@ -74,6 +74,8 @@ export function nodeStyle(kind: NodeKind, props: Readonly<Partial<SceneProps>>):
   if (props.borderColor !== undefined) style['border-color'] = props.borderColor;
   if (kind === 'text') Object.assign(style, textStyle(props));
   if (kind === 'image' && props.fit !== undefined) style['object-fit'] = props.fit;
+  // Last, so it wins over the -webkit-box a clamped text asks for.
+  if (props.visible === false) style.display = 'none';
   return style;
 }
 

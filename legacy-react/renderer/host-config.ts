@@ -60,11 +60,12 @@ export function createHostConfig(writer: SceneWriter): FicusHostConfig {
     return committing;
   };
 
-  function createInstance(type: HostType, props: Props): HostInstance {
+  function createInstance(type: HostType, props: Props, root: PageContainer): HostInstance {
     assertKnownType(type);
     return {
       id: writer.allocateId(),
       type,
+      page: root.page,
       values: toSceneValues(type, props),
       handlers: handlersOf(props),
       initialChildren: [],
@@ -126,19 +127,14 @@ export function createHostConfig(writer: SceneWriter): FicusHostConfig {
     for (const child of root.children.splice(0)) writer.remove(root, child);
   }
 
-  // Suspense hides content it has already shown: fade it out rather than destroy it.
+  // Suspense and <Activity> hide content they keep: hidden nodes are not painted and take no focus.
   function hideInstance(instance: HostInstance): void {
-    container().pending.push({ op: 'setProp', id: instance.id, name: 'opacity', value: 0 });
+    container().pending.push({ op: 'setProp', id: instance.id, name: 'visible', value: false });
   }
 
   function unhideInstance(instance: HostInstance): void {
-    const opacity = instance.values.opacity;
-    container().pending.push({
-      op: 'setProp',
-      id: instance.id,
-      name: 'opacity',
-      value: typeof opacity === 'number' ? opacity : null,
-    });
+    const visible = instance.values.visible;
+    container().pending.push(setPropOp(instance.id, 'visible', visible === undefined ? null : visible));
   }
 
   return {
@@ -166,11 +162,16 @@ export function createHostConfig(writer: SceneWriter): FicusHostConfig {
     getPublicInstance: (instance) => instance,
     prepareForCommit(root) {
       committing = root;
+      writer.committing = true;
       return null;
     },
     resetAfterCommit(root) {
       committing = null;
-      flushContainer(root);
+      try {
+        flushContainer(root);
+      } finally {
+        writer.committing = false;
+      }
     },
     preparePortalMount: () => undefined,
     getInstanceFromNode: () => null,

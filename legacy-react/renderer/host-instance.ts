@@ -6,6 +6,8 @@ import type { SceneValues } from './prop-translation.ts';
 export interface HostInstance {
   readonly id: NodeId;
   readonly type: HostType;
+  /** The route of the page this node belongs to, to name it in error reports. */
+  readonly page: string;
   values: SceneValues;
   handlers: FocusHandlers;
   /** Children appended before the instance was committed; written out when it first is. */

@@ -3,40 +3,41 @@ import type { Direction, SceneProps } from '../../bridge/index.ts';
 /** Handlers a focusable primitive can take; called with the focus key of the node. */
 export interface FocusHandlers {
   /** Focus moved onto this node (the host moved it; no round trip was needed). */
-  readonly onFocus?: (focusKey: string) => void;
+  readonly onFocus?: ((focusKey: string) => void) | undefined;
   /** Focus left this node. */
-  readonly onBlur?: (focusKey: string) => void;
+  readonly onBlur?: ((focusKey: string) => void) | undefined;
   /** The viewer pressed OK / Enter while this node was focused. */
-  readonly onSelect?: (focusKey: string) => void;
+  readonly onSelect?: ((focusKey: string) => void) | undefined;
   /**
    * An arrow key pressed while this node was focused moved no focus (nothing that way, or a
    * `boundary` holds it): e.g. seek a progress bar with left/right.
    */
-  readonly onArrow?: (direction: Direction, focusKey: string) => void;
+  readonly onArrow?: ((direction: Direction, focusKey: string) => void) | undefined;
 }
 
-type Common = Partial<
-  Pick<
-    SceneProps,
-    | 'x'
-    | 'y'
-    | 'width'
-    | 'height'
-    | 'backgroundColor'
-    | 'opacity'
-    | 'zIndex'
-    | 'clip'
-    | 'borderRadius'
-    | 'borderColor'
-    | 'borderWidth'
-    | 'focusKey'
-    | 'focusGroup'
-    | 'preferredChild'
-  >
+/** Scene props a primitive takes; `undefined` is allowed and means "not set", as in React DOM. */
+type Optional<K extends keyof SceneProps> = { readonly [P in K]?: SceneProps[P] | undefined };
+
+type Common = Optional<
+  | 'x'
+  | 'y'
+  | 'width'
+  | 'height'
+  | 'backgroundColor'
+  | 'opacity'
+  | 'visible'
+  | 'zIndex'
+  | 'clip'
+  | 'borderRadius'
+  | 'borderColor'
+  | 'borderWidth'
+  | 'focusKey'
+  | 'focusGroup'
+  | 'preferredChild'
 > &
   FocusHandlers & {
     /** Directions in which focus may not leave this node: a list, or 'all'. */
-    readonly boundary?: readonly Direction[] | 'all';
+    readonly boundary?: readonly Direction[] | 'all' | undefined;
   };
 
 export interface ViewProps extends Common {
@@ -45,12 +46,12 @@ export interface ViewProps extends Common {
 
 export interface TextProps
   extends Common,
-    Partial<Pick<SceneProps, 'color' | 'fontSize' | 'fontWeight' | 'textAlign' | 'maxLines'>> {
+    Optional<'color' | 'fontSize' | 'fontWeight' | 'textAlign' | 'maxLines'> {
   /** Only strings and numbers: a text node is a leaf of the scene. */
   readonly children?: string | number | ReadonlyArray<string | number | boolean | null | undefined> | null;
 }
 
-export interface ImageProps extends Common, Partial<Pick<SceneProps, 'src' | 'fit'>> {}
+export interface ImageProps extends Common, Optional<'src' | 'fit'> {}
 
 /** The host element types our renderer knows; the primitives are these strings at runtime. */
 export const HOST_TYPES = { view: 'ficus-view', text: 'ficus-text', image: 'ficus-image' } as const;

@@ -11,6 +11,11 @@ export class SceneWriter {
   private nextId: NodeId;
   /** Committed instances by node id, for routing focus events to handlers. */
   readonly instances = new Map<NodeId, HostInstance>();
+  /**
+   * True while React commits (including while the commit's ops are being sent): events that the
+   * host raises in reaction must wait until the commit is over, or a handler would run inside it.
+   */
+  committing = false;
 
   constructor(firstId: NodeId = 1) {
     this.nextId = firstId;

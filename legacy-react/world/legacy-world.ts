@@ -13,6 +13,7 @@ import {
   type SceneOpsMessage,
 } from '../../bridge/index.ts';
 import type { PageContainer } from '../renderer/host-instance.ts';
+import type { FocusHandlers } from '../renderer/primitive-props.ts';
 import { createFicusReconciler, type FicusReconciler } from '../renderer/reconciler.ts';
 import { SceneWriter } from '../renderer/scene-writer.ts';
 import { FocusState } from './focus-state.ts';
@@ -32,6 +33,8 @@ export interface LegacyWorldOptions {
   readonly pages: Readonly<Record<string, ComponentType>>;
   /** Receives the world's messages: one `scene.ops` per commit, navigation requests, crashes. */
   readonly send: (message: LegacyWorldMessage) => void;
+  /** Told about errors thrown by a page's event handlers (the page keeps running); default console.error. */
+  readonly onHandlerError?: (error: unknown, route: string) => void;
   /** Backend origin for data hooks, prefixed to `apiPaths` paths: "" in the browser (same origin), "http://ficus.test" in Node tests. */
   readonly apiBase: string;
   readonly fetch?: typeof fetch;
@@ -60,6 +63,8 @@ export class LegacyWorld {
   private readonly mounted = new Map<string, MountedPage>();
   private readonly focus = new FocusState();
   private readonly history = new HistoryCopy();
+  private readonly inbox: HostToWorldMessage[] = [];
+  private draining = false;
 
   constructor(private readonly options: LegacyWorldOptions) {
     this.reconciler = createFicusReconciler(this.writer);
@@ -144,43 +149,76 @@ export class LegacyWorld {
     if (page === undefined) return;
     this.mounted.delete(key);
     page.phase = 'unmount';
-    this.reconciler.updateContainerSync(null, page.root);
-    this.reconciler.flushSyncWork();
-    this.sendOps(page.route, [{ op: 'remove', id: page.container.nodeId }]);
+    try {
+      this.reconciler.updateContainerSync(null, page.root);
+      this.reconciler.flushSyncWork();
+    } finally {
+      // Whatever the page's cleanup did, its layer must not stay on screen.
+      this.sendOps(page.route, [{ op: 'remove', id: page.container.nodeId }]);
+    }
   }
 
-  /** Takes a message from the host: focus, blur, select or a history sync. */
+  /**
+   * Takes a message from the host: focus, blur, select, arrow or a history sync. Messages are
+   * handled in order; one that arrives while React is committing (the host reacting to the
+   * commit's own ops) waits for the commit to end, so no handler ever runs inside a commit.
+   */
   deliver(message: HostToWorldMessage): void {
+    this.inbox.push(message);
+    if (this.draining) return;
+    if (this.writer.committing) queueMicrotask(() => this.drain());
+    else this.drain();
+  }
+
+  private drain(): void {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      for (let message = this.inbox.shift(); message !== undefined; message = this.inbox.shift())
+        this.handle(message);
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private handle(message: HostToWorldMessage): void {
     switch (message.type) {
       case 'history.sync':
         this.history.apply(message);
         return;
       case 'focus':
         this.focus.focus(message.nodeId, message.focusKey);
-        this.dispatch(message.nodeId, 'onFocus', message.focusKey);
+        this.dispatch(message.nodeId, (h) => h.onFocus?.(message.focusKey));
         return;
       case 'blur':
         this.focus.blur(message.nodeId);
-        this.dispatch(message.nodeId, 'onBlur', message.focusKey);
+        this.dispatch(message.nodeId, (h) => h.onBlur?.(message.focusKey));
         return;
       case 'select':
-        this.dispatch(message.nodeId, 'onSelect', message.focusKey);
+        this.dispatch(message.nodeId, (h) => h.onSelect?.(message.focusKey));
         return;
-      case 'arrow': {
-        const onArrow = this.writer.instances.get(message.nodeId)?.handlers.onArrow;
-        if (onArrow !== undefined) {
-          this.reconciler.discreteUpdates(onArrow, message.direction, message.focusKey, undefined, undefined);
-        }
+      case 'arrow':
+        this.dispatch(message.nodeId, (h) => h.onArrow?.(message.direction, message.focusKey));
         return;
-      }
     }
   }
 
-  /** Runs a handler as a discrete event, like a click in React DOM: its updates commit right after. */
-  private dispatch(nodeId: number, handler: 'onFocus' | 'onBlur' | 'onSelect', focusKey: string): void {
-    const callback = this.writer.instances.get(nodeId)?.handlers[handler];
-    if (callback === undefined) return;
-    this.reconciler.discreteUpdates(callback, focusKey, undefined, undefined, undefined);
+  /**
+   * Runs a handler as a discrete event, like a click in React DOM: its updates commit right after.
+   * A handler that throws is reported, as React DOM reports an error in an event handler; the
+   * page and the world keep running.
+   */
+  private dispatch(nodeId: number, call: (handlers: FocusHandlers) => void): void {
+    const instance = this.writer.instances.get(nodeId);
+    if (instance === undefined) return;
+    try {
+      this.reconciler.discreteUpdates(call, instance.handlers, undefined, undefined, undefined);
+    } catch (error) {
+      const report =
+        this.options.onHandlerError ??
+        ((e: unknown, route: string) => console.error(`a handler of page "${route}" threw:`, e));
+      report(error, instance.page);
+    }
   }
 
   private sendOps(route: string, ops: SceneOp[]): void {

@@ -71,6 +71,7 @@ export const PROP_VALUE_ARBS: { readonly [K in PropName]: Arbitrary<SceneProps[K
   opacity: numberIn(0, 1),
   zIndex: fc.integer({ min: -100_000, max: 100_000 }).map(noNegativeZero),
   clip: fc.boolean(),
+  visible: fc.boolean(),
   borderRadius: numberIn(0, 1_000_000),
   borderColor: colorArb,
   borderWidth: numberIn(0, 100),

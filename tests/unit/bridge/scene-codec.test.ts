@@ -35,6 +35,7 @@ const SAMPLE_VALUES: { readonly [K in PropName]: readonly SceneProps[K][] } = {
   opacity: [0, 1, 0.5, Number.MIN_VALUE, 0.1 + 0.2],
   zIndex: [0, -100_000, 100_000, 42, -1],
   clip: [true, false],
+  visible: [true, false],
   borderRadius: [0, 8, 12.5],
   borderColor: ['#abc', '#00000000'],
   borderWidth: [0, 100, 2.5],

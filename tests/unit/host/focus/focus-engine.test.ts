@@ -306,3 +306,19 @@ describe('focus engine: a focusable node with its own boundary', () => {
     expect(key()).toBe('above');
   });
 });
+
+describe('focus engine: hidden nodes', () => {
+  it('never focuses a node that is hidden or inside a hidden subtree', () => {
+    const { engine, key } = engineFor([
+      tile('a', 100, 100),
+      view({ visible: false }, [tile('inside-hidden', 400, 100)]),
+      view({ focusKey: 'hidden-itself', x: 700, y: 100, width: 200, height: 120, visible: false }),
+      tile('c', 1000, 100),
+    ]);
+    engine.focusByKey('a');
+    engine.move('right');
+    expect(key()).toBe('c');
+    expect(engine.focusByKey('inside-hidden')).toBe(false);
+    expect(engine.focusByKey('hidden-itself')).toBe(false);
+  });
+});

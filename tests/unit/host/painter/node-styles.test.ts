@@ -76,3 +76,11 @@ describe('nodeStyle', () => {
     expect(nodeStyle('image', { fit: 'cover' })['object-fit']).toBe('cover');
   });
 });
+
+describe('nodeStyle: visible', () => {
+  it('hides a node with visible=false, even a clamped text, and shows it otherwise', () => {
+    expect(nodeStyle('view', { visible: false }).display).toBe('none');
+    expect(nodeStyle('text', { visible: false, maxLines: 3 }).display).toBe('none');
+    expect(nodeStyle('view', { visible: true }).display).toBeUndefined();
+  });
+});
