@@ -1,0 +1,166 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+import { init, WASI } from '@wasmer/wasi';
+import asc from 'assemblyscript/asc';
+import {
+  ABI_VERSION,
+  PAGE_EXPORTS,
+  PAGE_IMPORT_EMIT,
+  PAGE_IMPORT_MODULE,
+  type WasmManifest,
+  type WasmManifestEntry,
+  WasmManifestSchema,
+} from '../../bridge/index.ts';
+import { findWasmSources, type WasmSource } from './wasm-sources.ts';
+
+export interface WasmBuildOptions {
+  /** The project root (the folder holding wasm-pages/). */
+  readonly root: string;
+  /** Where the .wasm files and manifest.json go; default `<root>/dist/wasm`. */
+  readonly outDir?: string;
+  /** Build only the modules whose id passes. */
+  readonly only?: (id: string) => boolean;
+  /** Told one line per module; default: console.log. */
+  readonly log?: (line: string) => void;
+}
+
+/** Raised when a module does not compile; names the module and carries the compiler's output. */
+export class WasmBuildError extends Error {
+  constructor(
+    readonly moduleId: string,
+    readonly compilerOutput: string,
+  ) {
+    super(`wasm build: ${moduleId} failed to compile:\n${compilerOutput}`);
+    this.name = 'WasmBuildError';
+  }
+}
+
+const require = createRequire(import.meta.url);
+const ascVersion = (
+  JSON.parse(readFileSync(require.resolve('assemblyscript/package.json'), 'utf8')) as { version: string }
+).version;
+const wasiShimConfig = require.resolve('@assemblyscript/wasi-shim/asconfig.json');
+const ASC_FLAGS = ['--exportStart', '_initialize', '-O3'] as const;
+
+const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
+
+function inputHash(source: WasmSource, root: string): string {
+  const hash = createHash('sha256');
+  hash.update(`asc ${ascVersion}\nwasi-shim\n${ASC_FLAGS.join(' ')}\nabi ${ABI_VERSION}\n`);
+  for (const file of [...source.inputs].sort()) {
+    hash.update(`${relative(root, file)}\n`);
+    hash.update(readFileSync(file));
+  }
+  return hash.digest('hex');
+}
+
+function readManifest(path: string): WasmManifest | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    const checked = WasmManifestSchema.check(JSON.parse(readFileSync(path, 'utf8')));
+    return checked.ok ? checked.value : undefined;
+  } catch {
+    return undefined; // an unreadable manifest only means everything is rebuilt
+  }
+}
+
+async function compile(source: WasmSource): Promise<Uint8Array> {
+  let binary: Uint8Array | undefined;
+  const output: string[] = [];
+  const stream = { write: (chunk: string | Uint8Array) => void output.push(String(chunk)) };
+  // asc misreads the config's own relative `lib` when given an absolute config path, so it gets
+  // one relative to the working directory, which is where asc resolves it from.
+  const config = relative(process.cwd(), wasiShimConfig);
+  const { error } = await asc.main(
+    [source.entry, '--config', config, ...ASC_FLAGS, '--outFile', 'page.wasm'],
+    {
+      stdout: stream,
+      stderr: stream,
+      writeFile: (name, contents) => {
+        if (name.endsWith('.wasm') && contents instanceof Uint8Array) binary = contents;
+      },
+    },
+  );
+  if (error !== null || binary === undefined)
+    throw new WasmBuildError(source.id, output.join('') || String(error));
+  return binary;
+}
+
+let wasiReady: Promise<void> | undefined;
+
+/** Asks the module which ABI it speaks, the way the runtime will; null if it cannot say. */
+async function abiVersionOf(binary: Uint8Array): Promise<number | null> {
+  wasiReady ??= init();
+  await wasiReady;
+  try {
+    const module = await WebAssembly.compile(new Uint8Array(binary));
+    const declared = WebAssembly.Module.imports(module).some(
+      (i) => i.module === PAGE_IMPORT_MODULE && i.name === PAGE_IMPORT_EMIT,
+    );
+    const instance = new WASI({ args: [], env: {} }).instantiate(
+      module,
+      declared ? { [PAGE_IMPORT_MODULE]: { [PAGE_IMPORT_EMIT]: () => undefined } } : {},
+    );
+    const version = instance.exports[PAGE_EXPORTS.abiVersion];
+    return typeof version === 'function' ? Number((version as () => number)()) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Compiles every WASM module of the project (pages, SDK examples, test fixtures) into
+ * content-hashed files plus `manifest.json`, skipping modules whose inputs did not change.
+ *
+ * @example
+ * const manifest = await buildWasmPages({ root: process.cwd() });
+ * manifest.modules.profiles.file; // "profiles.3f2a9c1b7d4e.wasm"
+ */
+export async function buildWasmPages(options: WasmBuildOptions): Promise<WasmManifest> {
+  const { root, only = () => true, log = (line: string) => console.log(line) } = options;
+  const outDir = options.outDir ?? join(root, 'dist/wasm');
+  const manifestPath = join(outDir, 'manifest.json');
+  mkdirSync(outDir, { recursive: true });
+  const previous = readManifest(manifestPath);
+  const modules: Record<string, WasmManifestEntry> = {};
+
+  const sources = findWasmSources(root).filter((source) => only(source.id));
+  const width = Math.max(0, ...sources.map((s) => s.id.length));
+  for (const source of sources) {
+    const hash = inputHash(source, root);
+    const before = previous?.modules[source.id];
+    if (before !== undefined && before.inputHash === hash && existsSync(join(outDir, before.file))) {
+      modules[source.id] = before;
+      log(`wasm  ${source.id.padEnd(width)}  up to date (${(before.size / 1024).toFixed(1)} KB)`);
+      continue;
+    }
+    const started = performance.now();
+    const binary = await compile(source);
+    const digest = sha256(binary);
+    const file = `${source.id}.${digest.slice(0, 12)}.wasm`;
+    writeFileSync(join(outDir, file), binary);
+    modules[source.id] = {
+      kind: source.kind,
+      file,
+      size: binary.length,
+      sha256: digest,
+      abiVersion: await abiVersionOf(binary),
+      inputHash: hash,
+    };
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    log(`wasm  ${source.id.padEnd(width)}  built ${(binary.length / 1024).toFixed(1)} KB in ${seconds} s`);
+  }
+
+  // Keep entries of modules this run was told to skip; drop files nothing refers to any more.
+  for (const [id, entry] of Object.entries(previous?.modules ?? {})) {
+    if (!only(id) && modules[id] === undefined && existsSync(join(outDir, entry.file))) modules[id] = entry;
+  }
+  const manifest: WasmManifest = { abiVersion: ABI_VERSION, modules };
+  const referenced = new Set(Object.values(modules).map((entry) => entry.file));
+  for (const name of readdirSync(outDir))
+    if (name.endsWith('.wasm') && !referenced.has(name)) rmSync(join(outDir, name));
+  writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifest;
+}
