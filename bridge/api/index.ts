@@ -6,6 +6,7 @@ export * from './endpoints.ts';
 export * from './error.ts';
 export * from './home.ts';
 export * from './ids.ts';
+export * from './load.ts';
 export * from './paths.ts';
 export * from './playback.ts';
 export * from './profiles.ts';

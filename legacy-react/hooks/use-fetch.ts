@@ -1,66 +1,17 @@
 import { useCallback, useEffect, useState } from 'react';
-import { describeIssue, type Schema } from '../../bridge/index.ts';
+import { type ApiLoadError, loadFromApi, type Schema } from '../../bridge/index.ts';
 import { usePageServices } from '../world/page-context.ts';
 
-export type FetchError =
-  | { readonly kind: 'http'; readonly status: number; readonly message: string }
-  | { readonly kind: 'network'; readonly message: string }
-  | { readonly kind: 'malformed'; readonly message: string };
+export type FetchError = ApiLoadError;
 
 export type FetchState<T> =
   | { readonly status: 'loading' }
   | { readonly status: 'error'; readonly error: FetchError; readonly retry: () => void }
   | { readonly status: 'ready'; readonly data: T; readonly retry: () => void };
 
-async function load<T>(
-  url: string,
-  schema: Schema<T>,
-  fetchImpl: typeof fetch,
-  signal: AbortSignal,
-): Promise<FetchState<T>> {
-  let response: Response;
-  try {
-    response = await fetchImpl(url, { signal });
-  } catch (error) {
-    return {
-      status: 'error',
-      error: { kind: 'network', message: `could not reach ${url}: ${String(error)}` },
-      retry: noop,
-    };
-  }
-  if (!response.ok) {
-    return {
-      status: 'error',
-      error: { kind: 'http', status: response.status, message: `${url} answered HTTP ${response.status}` },
-      retry: noop,
-    };
-  }
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    return {
-      status: 'error',
-      error: { kind: 'malformed', message: `${url} did not answer with JSON` },
-      retry: noop,
-    };
-  }
-  // The backend is another system: its answer is unknown until the contract's schema accepts it.
-  const checked = schema.check(body);
-  if (!checked.ok) {
-    return {
-      status: 'error',
-      error: { kind: 'malformed', message: `${url} answered ${describeIssue(checked.issue)}` },
-      retry: noop,
-    };
-  }
-  return { status: 'ready', data: checked.value, retry: noop };
-}
-
-function noop(): void {}
-
 /**
- * Loads `path` (an `apiPaths` path, resolved against the world's backend origin) and validates the answer with `schema`. Shows
+ * Loads `path` (an `apiPaths` path, resolved against the world's backend origin) and validates
+ * the answer with `schema` (bridge's loadFromApi, shared with the WASM world's data requests). Shows
  * `loading` first, then `ready` with typed data or `error` with what went wrong; `retry()` loads
  * again. A `null` path loads nothing (stays `loading`), e.g. while a search box is empty.
  *
@@ -86,9 +37,14 @@ export function useFetch<T>(path: string | null, schema: Schema<T>): FetchState<
     if (path === null) return;
     const controller = new AbortController();
     setState({ path, result: LOADING });
-    load(`${apiBase}${path}`, schema, fetchImpl, controller.signal).then((result) => {
-      if (!controller.signal.aborted)
-        setState({ path, result: result.status === 'loading' ? result : { ...result, retry } });
+    loadFromApi(`${apiBase}${path}`, schema, fetchImpl, controller.signal).then((result) => {
+      if (controller.signal.aborted) return;
+      setState({
+        path,
+        result: result.ok
+          ? { status: 'ready', data: result.data, retry }
+          : { status: 'error', error: result.error, retry },
+      });
     });
     return () => controller.abort();
   }, [apiBase, path, schema, fetchImpl, attempt, retry]);
