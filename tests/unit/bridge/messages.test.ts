@@ -340,7 +340,7 @@ describe('direction unions', () => {
       message: 'expected one of hello, scene.batch, scene.ops, navigate, replace, back, crashed, got "teleport"',
     });
     expect(issueOf(HostToWorldMessageSchema, {}).message).toBe(
-      'expected one of history.sync, focus, blur, select, got undefined',
+      'expected one of history.sync, focus, blur, select, arrow, got undefined',
     );
     expect(issueOf(HostToWorldMessageSchema, 'focus').path).toBe('');
   });
