@@ -1,0 +1,73 @@
+import {
+  decodeSceneBatch,
+  decodeValue,
+  describeIssue,
+  EMIT_KIND,
+  type PageMessage,
+  PageMessageSchema,
+  type SceneOp,
+} from '../../bridge/index.ts';
+import type { PageIds } from './page-ids.ts';
+import { findForeignId } from './scene-id-guard.ts';
+
+/** A scene batch a page emitted: its original bytes (sent on untouched) and their decoded ops. */
+export interface PageBatch {
+  readonly bytes: Uint8Array;
+  readonly ops: readonly SceneOp[];
+}
+
+export type EmitContent =
+  | { readonly kind: 'batch'; readonly batch: PageBatch }
+  | { readonly kind: 'message'; readonly message: PageMessage }
+  | { readonly kind: 'refused'; readonly reason: string };
+
+/**
+ * Makes sense of one `ficus.emit(kind, ptr, len)` (ABI.md section 3), given bytes already copied
+ * out of the page's memory: a scene batch that decodes and touches only the page's own nodes, or
+ * a message that decodes and is one of ABI.md section 7. Anything else is refused with a reason
+ * naming the page and the problem; the caller turns that into a crash of the page.
+ *
+ * @example
+ * const content = readEmit('profiles', ids, 1, bytes);
+ * if (content.kind === 'refused') crash(content.reason);
+ */
+export function readEmit(page: string, ids: PageIds, kind: number, bytes: Uint8Array): EmitContent {
+  if (kind === EMIT_KIND.sceneBatch) {
+    const decoded = decodeSceneBatch(bytes);
+    if (!decoded.ok) {
+      return {
+        kind: 'refused',
+        reason: `page "${page}" emitted a scene batch that does not decode: ${decoded.error.message}`,
+      };
+    }
+    const foreign = findForeignId(decoded.ops, ids);
+    if (foreign !== null) {
+      return {
+        kind: 'refused',
+        reason: `page "${page}" emitted a scene batch the world refuses: ${foreign}`,
+      };
+    }
+    return { kind: 'batch', batch: { bytes, ops: decoded.ops } };
+  }
+  if (kind === EMIT_KIND.message) {
+    const decoded = decodeValue(bytes);
+    if (!decoded.ok) {
+      return {
+        kind: 'refused',
+        reason: `page "${page}" emitted a message that does not decode: ${decoded.error.message}`,
+      };
+    }
+    const checked = PageMessageSchema.check(decoded.value);
+    if (!checked.ok) {
+      return {
+        kind: 'refused',
+        reason: `page "${page}" emitted a message the world refuses, ${describeIssue(checked.issue)}: see wasm-pages/ABI.md section 7`,
+      };
+    }
+    return { kind: 'message', message: checked.value };
+  }
+  return {
+    kind: 'refused',
+    reason: `page "${page}" called emit with kind ${kind}: only ${EMIT_KIND.sceneBatch} (scene batch) and ${EMIT_KIND.message} (message) exist, see wasm-pages/ABI.md section 3`,
+  };
+}

@@ -1,0 +1,261 @@
+import {
+  describeIssue,
+  describeValue,
+  type PageCrashed,
+  type PageMessage,
+  type Params,
+  ParamsSchema,
+  RouteSchema,
+} from '../../bridge/index.ts';
+import { containerOps, removeContainerOps } from './page-container.ts';
+import { toPageEvent, type WasmWorldEvent, WasmWorldEventSchema } from './page-events.ts';
+import { PageIdAllocator, type PageIds } from './page-ids.ts';
+import { type PageCallResult, PageInstance } from './page-instance.ts';
+import { loadPageModule, type PageLoadError, type PageModule } from './page-module.ts';
+import { SceneOutbox } from './scene-outbox.ts';
+import type { StdoutLine } from './stdout-lines.ts';
+import { initWasi } from './wasi-runtime.ts';
+import type { WasmWorldMessage, WasmWorldSend } from './world-messages.ts';
+
+export interface WasmWorldOptions {
+  /** Receives every message of the world, in order; `transfer` lists buffers it may take over. */
+  readonly send: WasmWorldSend;
+}
+
+export type PageLoadOutcome =
+  | { readonly ok: true; readonly page: string }
+  | { readonly ok: false; readonly error: PageLoadError };
+
+export type MountResult =
+  | { readonly status: 'mounted'; readonly rootId: number; readonly firstId: number }
+  /** The module could not be instantiated or speaks another ABI version: no page code ran. */
+  | { readonly status: 'refused'; readonly error: PageLoadError }
+  | { readonly status: 'crashed'; readonly crash: PageCrashed };
+
+export type EventResult =
+  | { readonly status: 'delivered' }
+  /** No live page under that key (never mounted, unmounted or crashed): nothing was called. */
+  | { readonly status: 'ignored' }
+  | { readonly status: 'crashed'; readonly crash: PageCrashed };
+
+export type UnmountResult =
+  | { readonly status: 'unmounted' }
+  | { readonly status: 'ignored' }
+  | { readonly status: 'crashed'; readonly crash: PageCrashed };
+
+export interface FrameResult {
+  /** The frame's number (1, 2, ...), as in its `scene.batch` messages. */
+  readonly frame: number;
+  /** How many `scene.batch` messages the frame sent (at most one per mounted page). */
+  readonly batches: number;
+}
+
+interface LoadedPage {
+  readonly module: PageModule;
+  readonly bytes: Uint8Array;
+  /** The ABI version is checked on the first instantiation; a mismatch is remembered. */
+  abi: 'unchecked' | 'ok' | PageLoadError;
+}
+
+interface MountedPage {
+  readonly key: string;
+  readonly page: string;
+  readonly ids: PageIds;
+  /** Null once unmounted or crashed: a page instance is never reused. */
+  instance: PageInstance | null;
+  readonly outbox: SceneOutbox;
+}
+
+const sameBytes = (a: Uint8Array, b: Uint8Array): boolean =>
+  a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i]);
+
+/**
+ * The WASM world (it runs inside the worker): loads page modules, mounts each page on its own
+ * instance, hands it events, and once per frame sends at most one `scene.batch` per page. A page
+ * that traps, aborts or breaks the ABI crashes alone: the world reports a typed crash, removes the
+ * page's container, drops the instance, and keeps serving the other pages. All output goes
+ * through `send`: scene batches at `frame`, everything else as soon as the call that made it ends.
+ *
+ * @example
+ * const world = new WasmWorld({ send: (message, transfer) => port.postMessage(message, transfer) });
+ * await world.load('profiles', bytes);
+ * world.mount('entry-1', 'profiles', {});
+ * world.event('entry-1', { type: 'select', world: 'wasm', nodeId: 16777218, focusKey: 'profile:p1' });
+ * world.frame(performance.now()); // sends the page's scene.batch for this frame
+ */
+export class WasmWorld {
+  private readonly modules = new Map<string, LoadedPage>();
+  private readonly pages = new Map<string, MountedPage>();
+  /** Pages gone since the last frame whose last batch (the container's removal) is still to send. */
+  private readonly leaving = new Map<string, MountedPage>();
+  private readonly ids = new PageIdAllocator();
+  private frameCount = 0;
+
+  constructor(private readonly options: WasmWorldOptions) {}
+
+  /** The keys of the pages mounted and alive. */
+  get mountedKeys(): string[] {
+    return [...this.pages.keys()];
+  }
+
+  /**
+   * Compiles and checks a page's module and caches it by page; loading the same bytes again is
+   * free. A module that fails is refused with a typed error and forgotten.
+   */
+  async load(page: string, bytes: Uint8Array): Promise<PageLoadOutcome> {
+    const route = RouteSchema.check(page);
+    if (!route.ok)
+      throw new TypeError(
+        `load: page ${describeValue(page)} is not a route name (${describeIssue(route.issue)})`,
+      );
+    await initWasi();
+    const cached = this.modules.get(page);
+    if (cached !== undefined && sameBytes(cached.bytes, bytes)) {
+      return typeof cached.abi === 'object' ? { ok: false, error: cached.abi } : { ok: true, page };
+    }
+    const result = await loadPageModule(page, bytes);
+    if (!result.ok) {
+      this.modules.delete(page);
+      return result;
+    }
+    this.modules.set(page, { module: result.module, bytes: bytes.slice(), abi: 'unchecked' });
+    return { ok: true, page };
+  }
+
+  /**
+   * Mounts a loaded page under `key` (the history entry's key) on a fresh instance: the world
+   * queues the page's container, then the page builds its first scene; both go out with the next
+   * frame as one batch. Throws for host mistakes (page not loaded, key in use, bad params).
+   */
+  mount(key: string, page: string, params: Params): MountResult {
+    const loaded = this.modules.get(page);
+    if (loaded === undefined) {
+      throw new Error(
+        `mount: page "${page}" is not loaded in the WASM world; call load("${page}", bytes) first`,
+      );
+    }
+    if (this.pages.has(key))
+      throw new Error(`mount: a page is already mounted under key "${key}"; unmount it first`);
+    const checked = ParamsSchema.check(params);
+    if (!checked.ok)
+      throw new TypeError(`mount: params of "${page}" are malformed ${describeIssue(checked.issue)}`);
+    if (typeof loaded.abi === 'object') return { status: 'refused', error: loaded.abi };
+
+    // Ids first: if the world has run out, fail before an instance exists that would need freeing.
+    const ids = this.ids.allocate();
+    const created = PageInstance.instantiate(loaded.module, { checkAbiVersion: loaded.abi === 'unchecked' });
+    if (!created.ok) {
+      if (created.error.code === 'wrong-abi-version') loaded.abi = created.error;
+      return { status: 'refused', error: created.error };
+    }
+    loaded.abi = 'ok';
+    const mounted: MountedPage = { key, page, ids, instance: created.instance, outbox: new SceneOutbox() };
+    // A page remounted under the key of one that just left: keep one batch per key per frame.
+    const previous = this.leaving.get(key);
+    if (previous !== undefined) {
+      mounted.outbox.takeOver(previous.outbox);
+      this.leaving.delete(key);
+    }
+    mounted.outbox.pushOps(containerOps(ids.rootId));
+    this.pages.set(key, mounted);
+    const outcome = this.settle(mounted, created.instance.mount(ids, page, checked.value));
+    return outcome.status === 'crashed' ? outcome : { status: 'mounted', ...ids };
+  }
+
+  /** Hands a mounted page an event: focus, blur, select, arrow, a history sync or a data result. */
+  event(key: string, event: WasmWorldEvent): EventResult {
+    const checked = WasmWorldEventSchema.check(event);
+    if (!checked.ok) throw new TypeError(`event for "${key}" is malformed ${describeIssue(checked.issue)}`);
+    const mounted = this.pages.get(key);
+    if (mounted?.instance == null) return { status: 'ignored' };
+    return this.settle(mounted, mounted.instance.event(toPageEvent(checked.value)));
+  }
+
+  /**
+   * Calls every mounted page's `ficus_frame`, then sends at most one `scene.batch` per page: all
+   * it emitted since the last frame, merged (or its own bytes untouched if it emitted one batch).
+   */
+  frame(nowMs: number): FrameResult {
+    if (!Number.isFinite(nowMs))
+      throw new TypeError(`frame: nowMs must be a finite number, got ${describeValue(nowMs)}`);
+    const frame = ++this.frameCount;
+    for (const mounted of [...this.pages.values()]) {
+      if (mounted.instance !== null) this.settle(mounted, mounted.instance.frame(nowMs));
+    }
+    let batches = 0;
+    for (const mounted of [...this.leaving.values(), ...this.pages.values()]) {
+      const bytes = mounted.outbox.take();
+      if (bytes === null) continue;
+      this.options.send({ type: 'scene.batch', page: mounted.page, frame, bytes }, [bytes.buffer]);
+      batches++;
+    }
+    // Their containers' removal has now been sent: later mounts may reuse their ids.
+    for (const left of this.leaving.values()) this.ids.release(left.ids);
+    this.leaving.clear();
+    return { frame, batches };
+  }
+
+  /** Calls the page's `ficus_unmount`, drops its instance and removes its container (next frame). */
+  unmount(key: string): UnmountResult {
+    const mounted = this.pages.get(key);
+    if (mounted?.instance == null) return { status: 'ignored' };
+    const outcome = this.settle(mounted, mounted.instance.unmount());
+    if (outcome.status === 'crashed') return outcome;
+    this.retire(mounted);
+    return { status: 'unmounted' };
+  }
+
+  /** Routes what a call produced: batches to the page's outbox, messages out now, a crash retires it. */
+  private settle(mounted: MountedPage, result: PageCallResult): EventResult {
+    switch (result.status) {
+      case 'dead':
+        return { status: 'ignored' };
+      case 'ok':
+        for (const batch of result.output.batches) mounted.outbox.push(batch);
+        for (const message of result.output.messages) this.options.send(this.fromPage(mounted, message));
+        this.forwardStdout(mounted, result.output.stdout);
+        return { status: 'delivered' };
+      case 'crashed':
+        this.forwardStdout(mounted, result.stdout);
+        this.options.send(result.crash);
+        this.retire(mounted);
+        return { status: 'crashed', crash: result.crash };
+    }
+  }
+
+  private retire(mounted: MountedPage): void {
+    mounted.instance = null;
+    this.pages.delete(mounted.key);
+    mounted.outbox.pushOps(removeContainerOps(mounted.ids.rootId));
+    this.leaving.set(mounted.key, mounted);
+  }
+
+  private forwardStdout(mounted: MountedPage, lines: readonly StdoutLine[]): void {
+    for (const { level, message } of lines) {
+      this.options.send({
+        type: 'log',
+        page: mounted.page,
+        key: mounted.key,
+        level,
+        message,
+        source: 'stdout',
+      });
+    }
+  }
+
+  private fromPage({ page, key }: MountedPage, message: PageMessage): WasmWorldMessage {
+    switch (message.type) {
+      case 'navigate':
+      case 'replace':
+        return { type: message.type, route: message.route, params: { ...message.params } };
+      case 'back':
+        return { type: 'back' };
+      case 'data.request':
+        return { type: 'data.request', page, key, requestId: message.requestId, path: message.path };
+      case 'log':
+        return { type: 'log', page, key, level: message.level, message: message.message, source: 'page' };
+      case 'metric':
+        return { type: 'metric', page, key, name: message.name, value: message.value };
+    }
+  }
+}

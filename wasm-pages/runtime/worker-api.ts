@@ -1,0 +1,94 @@
+import * as Comlink from 'comlink';
+import { ABI_VERSION, CONTRACT_VERSION, type Params } from '../../bridge/index.ts';
+import type { WasmWorldEvent } from './page-events.ts';
+import {
+  type EventResult,
+  type FrameResult,
+  type MountResult,
+  type PageLoadOutcome,
+  type UnmountResult,
+  WasmWorld,
+} from './wasm-world.ts';
+import type { WasmWorldMessage } from './world-messages.ts';
+
+/** What the worker speaks, so the host can refuse a mismatched worker before using it. */
+export interface WasmWorldHello {
+  readonly contractVersion: number;
+  readonly abiVersion: number;
+}
+
+/** Receives the world's messages; the host passes it wrapped in `Comlink.proxy`. */
+export type WasmWorldListener = (message: WasmWorldMessage) => unknown;
+
+/**
+ * The WASM world as the worker exposes it with comlink. Each call resolves only after every
+ * message it sent has been handled by the connected listener, so `await api.frame(now)` means
+ * the frame's batches have arrived (comlink's callback port and the call's reply port are
+ * separate channels with no ordering between them).
+ *
+ * @example
+ * const api = Comlink.wrap<WasmWorldApi>(endpoint);
+ * await api.connect(Comlink.proxy((message) => host.receive(message)));
+ * await api.load('profiles', Comlink.transfer(bytes, [bytes.buffer]));
+ * await api.mount('entry-1', 'profiles', {});
+ * await api.frame(performance.now());
+ */
+export interface WasmWorldApi {
+  hello(): WasmWorldHello;
+  load(page: string, bytes: Uint8Array): Promise<PageLoadOutcome>;
+  mount(key: string, page: string, params: Params): Promise<MountResult>;
+  event(key: string, event: WasmWorldEvent): Promise<EventResult>;
+  frame(nowMs: number): Promise<FrameResult>;
+  unmount(key: string): Promise<UnmountResult>;
+  /** Sets the listener (replacing any earlier one) and hands it what was sent before it connected. */
+  connect(listener: WasmWorldListener): Promise<void>;
+}
+
+/**
+ * Builds the API object the worker exposes, around one WasmWorld. Messages are passed to the
+ * listener with `Comlink.transfer` for their buffers (scene batch bytes move, never copy).
+ *
+ * @example
+ * Comlink.expose(createWasmWorldApi(), endpoint);
+ */
+export function createWasmWorldApi(): WasmWorldApi {
+  let listener: WasmWorldListener | null = null;
+  const backlog: (readonly [WasmWorldMessage, readonly Transferable[]])[] = [];
+  const inFlight = new Set<Promise<unknown>>();
+
+  const deliver = (to: WasmWorldListener, message: WasmWorldMessage, transfer: readonly Transferable[]) => {
+    const delivery = Promise.resolve()
+      .then(() => to(transfer.length === 0 ? message : Comlink.transfer(message, [...transfer])))
+      .catch((error: unknown) => console.error('the WASM world listener failed:', error));
+    inFlight.add(delivery);
+    void delivery.finally(() => inFlight.delete(delivery));
+  };
+  const world = new WasmWorld({
+    send: (message, transfer = []) => {
+      if (listener === null) backlog.push([message, transfer]);
+      else deliver(listener, message, transfer);
+    },
+  });
+  /** Waits until the listener has handled everything sent so far. */
+  const delivered = async (): Promise<void> => {
+    while (inFlight.size > 0) await Promise.all(inFlight);
+  };
+  const after = async <T>(result: T): Promise<T> => {
+    await delivered();
+    return result;
+  };
+
+  return {
+    hello: () => ({ contractVersion: CONTRACT_VERSION, abiVersion: ABI_VERSION }),
+    load: async (page, bytes) => after(await world.load(page, bytes)),
+    mount: async (key, page, params) => after(world.mount(key, page, params)),
+    event: async (key, event) => after(world.event(key, event)),
+    frame: async (nowMs) => after(world.frame(nowMs)),
+    unmount: async (key) => after(world.unmount(key)),
+    connect: async (next) => {
+      listener = next;
+      for (const [message, transfer] of backlog.splice(0)) deliver(next, message, transfer);
+      await delivered();
+    },
+  };
+}
