@@ -337,7 +337,8 @@ describe('direction unions', () => {
   it('names the unknown type and lists the known ones', () => {
     expect(issueOf(WorldToHostMessageSchema, { type: 'teleport' })).toEqual({
       path: '.type',
-      message: 'expected one of hello, scene.batch, scene.ops, navigate, replace, back, crashed, got "teleport"',
+      message:
+        'expected one of hello, scene.batch, scene.ops, navigate, replace, back, crashed, got "teleport"',
     });
     expect(issueOf(HostToWorldMessageSchema, {}).message).toBe(
       'expected one of history.sync, focus, blur, select, arrow, got undefined',
