@@ -1,0 +1,117 @@
+import type { ComponentType } from 'react';
+import type { Direction, Params } from '../../bridge/index.ts';
+import { type SceneTree, sceneTree } from '../../host/scene/snapshot.ts';
+import { createLegacyHarness } from './legacy-harness.ts';
+import { createWasmHarness } from './wasm-harness.ts';
+
+/** One step of a parity script, done the same way to both implementations of a page. */
+export type ParityStep =
+  | { readonly do: 'mount'; readonly params?: Params }
+  | { readonly do: 'settle' }
+  | { readonly do: 'focusInitial' }
+  | { readonly do: 'press'; readonly direction: Direction }
+  | { readonly do: 'select' };
+
+export interface ParityReport {
+  /** Empty when both implementations matched after every step. */
+  readonly differences: readonly string[];
+  readonly steps: number;
+}
+
+const describeStep = (step: ParityStep): string =>
+  step.do === 'press'
+    ? `press ${step.direction}`
+    : step.do === 'mount'
+      ? `mount ${JSON.stringify(step.params ?? {})}`
+      : step.do;
+
+/** The scene as indented lines, ids already absent: what a human diff reads well. */
+function lines(tree: SceneTree, depth = 0, out: string[] = []): string[] {
+  const props = Object.entries(tree.props).map(([name, value]) => `${name}=${JSON.stringify(value)}`);
+  out.push(`${'  '.repeat(depth)}${tree.kind}${props.length > 0 ? ` ${props.join(' ')}` : ''}`);
+  for (const child of tree.children) lines(child, depth + 1, out);
+  return out;
+}
+
+/** The first differing lines of two scene renderings, with a little context, `-` React and `+` WASM. */
+export function sceneDiff(react: SceneTree, wasm: SceneTree, context = 3): string | null {
+  const a = lines(react);
+  const b = lines(wasm);
+  let first = 0;
+  while (first < a.length && first < b.length && a[first] === b[first]) first++;
+  if (first === a.length && first === b.length) return null;
+  const out = [`first difference at line ${first + 1} (- React, + WASM):`];
+  for (let i = Math.max(0, first - context); i < first; i++) out.push(`  ${a[i]}`);
+  for (let i = first; i < Math.min(a.length, first + context); i++) out.push(`- ${a[i]}`);
+  for (let i = first; i < Math.min(b.length, first + context); i++) out.push(`+ ${b[i]}`);
+  return out.join('\n');
+}
+
+/**
+ * Plays the same script on the React page (the ground truth) and on its WASM port and compares,
+ * after every step, the id-normalized scenes, the focused node and the navigation requests sent.
+ * Returns the differences found at the FIRST diverging step (later steps would only repeat them).
+ *
+ * @example
+ * const report = await runParity({ route: 'profiles', react: ProfilesPage, wasm: 'profiles' }, [
+ *   { do: 'mount' }, { do: 'settle' }, { do: 'focusInitial' }, { do: 'press', direction: 'right' }, { do: 'select' },
+ * ]);
+ * expect(report.differences).toEqual([]);
+ */
+export async function runParity(
+  page: { readonly route: string; readonly react: ComponentType; readonly wasm: string },
+  script: readonly ParityStep[],
+): Promise<ParityReport> {
+  const react = createLegacyHarness({ [page.route]: page.react });
+  const wasm = await createWasmHarness([page.wasm]);
+  for (const [index, step] of script.entries()) {
+    switch (step.do) {
+      case 'mount':
+        react.mount(page.route, step.params ?? {});
+        wasm.mount(page.wasm, step.params ?? {});
+        break;
+      case 'settle':
+        await react.settle(6);
+        await wasm.settle();
+        break;
+      case 'focusInitial':
+        react.focus.focusInitial();
+        wasm.focus.focusInitial();
+        break;
+      case 'press':
+        react.press(step.direction);
+        wasm.press(step.direction);
+        break;
+      case 'select':
+        react.select();
+        wasm.select();
+        break;
+    }
+    await react.settle(2);
+    await wasm.settle(1);
+
+    const differences: string[] = [];
+    const where = `after step ${index + 1} (${describeStep(step)})`;
+    const diff = sceneDiff(sceneTree(react.store, 'legacy'), sceneTree(wasm.store, 'wasm'));
+    if (diff !== null) differences.push(`${where}: scenes differ\n${diff}`);
+    if (react.focusedKey() !== wasm.focusedKey()) {
+      differences.push(`${where}: focus differs: React ${react.focusedKey()}, WASM ${wasm.focusedKey()}`);
+    }
+    const reactRequests = JSON.stringify(react.requests());
+    const wasmRequests = JSON.stringify(wasm.requests());
+    if (reactRequests !== wasmRequests) {
+      differences.push(
+        `${where}: navigation requests differ\n  React: ${reactRequests}\n  WASM:  ${wasmRequests}`,
+      );
+    }
+    for (const crash of wasm.crashes())
+      differences.push(`${where}: the WASM page crashed: ${JSON.stringify(crash)}`);
+    if (react.rejected.length + wasm.rejected.length > 0) {
+      differences.push(
+        `${where}: the scene store rejected ops: ${[...react.rejected, ...wasm.rejected].map((e) => e.message).join('; ')}`,
+      );
+    }
+    if (differences.length > 0) return { differences, steps: index + 1 };
+  }
+  return { differences: [], steps: script.length };
+}
