@@ -1,0 +1,361 @@
+// Scene nodes: view, text and image, with chainable prop setters and tree operations. Setters only
+// record what the page wants; at the next flush each prop that differs from what the host already
+// has goes out once, with its latest value (see scene.ts).
+import { BatchWriter } from "./batch-writer";
+import { FocusHandler } from "./focus";
+import {
+  BORDER_WIDTH_MAX, COORDINATE_MAX, COORDINATE_MIN, FONT_SIZE_MAX, FONT_SIZE_MIN, isColor, isFocusKey,
+  kindName, LENGTH_MAX, MAX_LINES_MAX, NodeKind, Prop, propAppliesTo, propName, SRC_MAX_LENGTH,
+  TEXT_MAX_LENGTH, Z_INDEX_LIMIT,
+} from "./props";
+import { allocateId, batch, forgetNode, markDirty, registerNode } from "./scene";
+
+const UNSET: u8 = 0;
+const BOOL: u8 = 1;
+const NUMBER: u8 = 2;
+const STRING: u8 = 3;
+
+/** One prop of one node: what the page wants now, and what the host was last sent. */
+class PropSlot {
+  type: u8 = UNSET;
+  num: f64 = 0;
+  str: string = "";
+  sentType: u8 = UNSET;
+  sentNum: f64 = 0;
+  sentStr: string = "";
+
+  constructor(public prop: Prop) {}
+
+  changed(): bool {
+    if (this.type != this.sentType) return true;
+    if (this.type == STRING) return this.str != this.sentStr;
+    return this.type != UNSET && this.num != this.sentNum;
+  }
+
+  write(id: u32, out: BatchWriter): void {
+    const code = <u8>this.prop;
+    if (this.type == UNSET) out.setNull(id, code);
+    else if (this.type == BOOL) out.setBool(id, code, this.num != 0);
+    else if (this.type == NUMBER) out.setNumber(id, code, this.num);
+    else out.setString(id, code, this.str);
+    this.sentType = this.type;
+    this.sentNum = this.num;
+    this.sentStr = this.str;
+  }
+}
+
+export class Node {
+  /** Free for the page, e.g. the index of a tile, so a handler (which cannot capture) can tell tiles apart. */
+  tag: i32 = 0;
+  parent: Node | null = null;
+  children: Node[] = [];
+  /** False once the node (or an ancestor) was removed: the SDK has forgotten it. */
+  alive: bool = true;
+  focusHandler: FocusHandler | null = null;
+  blurHandler: FocusHandler | null = null;
+  selectHandler: FocusHandler | null = null;
+  arrowHandler: FocusHandler | null = null;
+  private slots: PropSlot[] = [];
+  private queued: bool = false;
+
+  constructor(public readonly id: u32, public readonly kind: NodeKind, public readonly isRoot: bool) {}
+
+  /** A new node of `kind` (use `view()`, `text()`, `image()`). */
+  static create(kind: NodeKind): Node {
+    const node = new Node(allocateId(kind), kind, false);
+    registerNode(node);
+    return node;
+  }
+
+  /** The page's container node (see `root()`). */
+  static makeRoot(id: u32): Node {
+    return new Node(id, NodeKind.View, true);
+  }
+
+  /** e.g. "node 16777218 (text)", for messages. */
+  describe(): string {
+    return "node " + this.id.toString() + " (" + kindName(this.kind) + (this.isRoot ? ", the page root" : "") + ")";
+  }
+
+  // ---- props for every kind -------------------------------------------------------------------
+
+  x(value: f64): Node { return this.setNumber(Prop.X, value, COORDINATE_MIN, COORDINATE_MAX, false); }
+  y(value: f64): Node { return this.setNumber(Prop.Y, value, COORDINATE_MIN, COORDINATE_MAX, false); }
+  width(value: f64): Node { return this.setNumber(Prop.Width, value, 0, LENGTH_MAX, false); }
+  height(value: f64): Node { return this.setNumber(Prop.Height, value, 0, LENGTH_MAX, false); }
+  /** x, y, width and height at once. */
+  rect(x: f64, y: f64, width: f64, height: f64): Node { return this.x(x).y(y).width(width).height(height); }
+  backgroundColor(value: string): Node { return this.setColor(Prop.BackgroundColor, value); }
+  opacity(value: f64): Node { return this.setNumber(Prop.Opacity, value, 0, 1, false); }
+  zIndex(value: i32): Node { return this.setNumber(Prop.ZIndex, <f64>value, -Z_INDEX_LIMIT, Z_INDEX_LIMIT, true); }
+  clip(value: bool = true): Node { return this.setBool(Prop.Clip, value); }
+  borderRadius(value: f64): Node { return this.setNumber(Prop.BorderRadius, value, 0, LENGTH_MAX, false); }
+  borderColor(value: string): Node { return this.setColor(Prop.BorderColor, value); }
+  borderWidth(value: f64): Node { return this.setNumber(Prop.BorderWidth, value, 0, BORDER_WIDTH_MAX, false); }
+  /** false hides the node and its subtree and takes them out of focus. */
+  visible(value: bool): Node { return this.setBool(Prop.Visible, value); }
+
+  // ---- text nodes -----------------------------------------------------------------------------
+
+  text(value: string): Node {
+    if (value.length > TEXT_MAX_LENGTH) this.fail(Prop.Text, "is longer than 100000 characters");
+    return this.setString(Prop.Text, value);
+  }
+  color(value: string): Node { return this.setColor(Prop.Color, value); }
+  fontSize(value: f64): Node { return this.setNumber(Prop.FontSize, value, FONT_SIZE_MIN, FONT_SIZE_MAX, false); }
+  /** "normal" or "bold" (FontWeight.NORMAL / FontWeight.BOLD). */
+  fontWeight(value: string): Node { return this.setChoice(Prop.FontWeight, value, "normal", "bold", ""); }
+  /** "left", "center" or "right" (TextAlign.*). */
+  textAlign(value: string): Node { return this.setChoice(Prop.TextAlign, value, "left", "center", "right"); }
+  maxLines(value: i32): Node { return this.setNumber(Prop.MaxLines, <f64>value, 1, MAX_LINES_MAX, true); }
+
+  // ---- image nodes ----------------------------------------------------------------------------
+
+  /** An image URL; the host paints only https:, http:, blob:, data:image/… and relative URLs. */
+  src(value: string): Node {
+    if (value.length < 1 || value.length > SRC_MAX_LENGTH) this.fail(Prop.Src, "must be 1 to 2000000 characters");
+    return this.setString(Prop.Src, value);
+  }
+  /** "cover", "contain" or "fill" (Fit.*). */
+  fit(value: string): Node { return this.setChoice(Prop.Fit, value, "cover", "contain", "fill"); }
+
+  // ---- focus ----------------------------------------------------------------------------------
+
+  /** Makes the node focusable; unique in the world and stable, so Back can restore focus to it. */
+  focusKey(value: string): Node { return this.setKey(Prop.FocusKey, value); }
+  /** The node remembers its last focused child and restores it when focus comes back. */
+  focusGroup(value: bool = true): Node { return this.setBool(Prop.FocusGroup, value); }
+  /** The focus key to focus first when focus enters this node. */
+  preferredChild(value: string): Node { return this.setKey(Prop.PreferredChild, value); }
+  /** Directions focus may not leave this node in: a mask of Boundary.* bits or `boundaryMask([...])`. */
+  boundary(mask: i32): Node { return this.setNumber(Prop.Boundary, <f64>mask, 0, 15, true); }
+
+  /** Clears a prop back to its default (a setProp with null). */
+  clear(prop: Prop): Node {
+    const slot = this.slot(prop);
+    slot.type = UNSET;
+    slot.num = 0;
+    slot.str = "";
+    return this.touched(slot);
+  }
+
+  // ---- reading props back ---------------------------------------------------------------------
+
+  hasProp(prop: Prop): bool {
+    const slot = this.find(prop);
+    return slot !== null && slot.type != UNSET;
+  }
+  numberProp(prop: Prop, fallback: f64 = NaN): f64 {
+    const slot = this.find(prop);
+    return slot !== null && slot.type == NUMBER ? slot.num : fallback;
+  }
+  stringProp(prop: Prop, fallback: string = ""): string {
+    const slot = this.find(prop);
+    return slot !== null && slot.type == STRING ? slot.str : fallback;
+  }
+  boolProp(prop: Prop, fallback: bool = false): bool {
+    const slot = this.find(prop);
+    return slot !== null && slot.type == BOOL ? slot.num != 0 : fallback;
+  }
+
+  // ---- per-node event handlers (plain functions, no captures) ---------------------------------
+
+  onFocus(handler: FocusHandler): Node { this.focusHandler = handler; return this; }
+  onBlur(handler: FocusHandler): Node { this.blurHandler = handler; return this; }
+  onSelect(handler: FocusHandler): Node { this.selectHandler = handler; return this; }
+  onArrow(handler: FocusHandler): Node { this.arrowHandler = handler; return this; }
+
+  // ---- tree -----------------------------------------------------------------------------------
+
+  /** Adds `child` as the last child (moving it if it is attached elsewhere). Returns this node. */
+  append(child: Node): Node {
+    this.checkParentOf(child, "append");
+    this.detach(child);
+    this.children.push(child);
+    child.parent = this;
+    batch.append(this.id, child.id);
+    return this;
+  }
+
+  /** Inserts `child` before `before`, one of this node's children. Returns this node. */
+  insertBefore(child: Node, before: Node): Node {
+    this.checkParentOf(child, "insertBefore");
+    if (before === child) throw new Error("insertBefore: " + child.describe() + " cannot be inserted before itself");
+    if (before.parent !== this)
+      throw new Error("insertBefore: " + before.describe() + " is not a child of " + this.describe());
+    this.detach(child);
+    insertAt(this.children, this.children.indexOf(before), child);
+    child.parent = this;
+    batch.insertBefore(this.id, child.id, before.id);
+    return this;
+  }
+
+  /** Removes this node and destroys its whole subtree; the SDK forgets them (ids are not reused). */
+  remove(): void {
+    if (this.isRoot) throw new Error("remove: the page root belongs to the host and cannot be removed");
+    if (!this.alive) throw new Error("remove: " + this.describe() + " was already removed");
+    const parent = this.parent;
+    if (parent !== null) {
+      const siblings = parent.children;
+      siblings.splice(siblings.indexOf(this), 1);
+      this.parent = null;
+    }
+    batch.remove(this.id);
+    this.destroy();
+  }
+
+  /** Removes every child of this node (one remove op each). Returns this node. */
+  removeChildren(): Node {
+    const children = this.children.slice(0);
+    for (let i = 0; i < children.length; i++) unchecked(children[i]).remove();
+    return this;
+  }
+
+  // ---- internals ------------------------------------------------------------------------------
+
+  /** Writes the props that differ from what the host has (called by flushScene). */
+  writeChangedProps(out: BatchWriter): void {
+    this.queued = false;
+    if (!this.alive) return;
+    const slots = this.slots;
+    for (let i = 0; i < slots.length; i++) {
+      const slot = unchecked(slots[i]);
+      if (slot.changed()) slot.write(this.id, out);
+    }
+  }
+
+  private destroy(): void {
+    this.alive = false;
+    forgetNode(this);
+    const children = this.children;
+    for (let i = 0; i < children.length; i++) unchecked(children[i]).destroy();
+    this.children = [];
+    this.focusHandler = null;
+    this.blurHandler = null;
+    this.selectHandler = null;
+    this.arrowHandler = null;
+  }
+
+  private detach(child: Node): void {
+    const old = child.parent;
+    if (old === null) return;
+    const siblings = old.children;
+    siblings.splice(siblings.indexOf(child), 1);
+    child.parent = null;
+  }
+
+  private checkParentOf(child: Node, call: string): void {
+    if (!this.alive) throw new Error(call + ": " + this.describe() + " was removed");
+    if (!child.alive) throw new Error(call + ": " + child.describe() + " was removed");
+    if (this.kind != NodeKind.View)
+      throw new Error(call + ": " + this.describe() + " cannot have children; wrap both in a view instead");
+    if (child.isRoot) throw new Error(call + ": the page root cannot be moved");
+    let ancestor: Node | null = this;
+    while (ancestor !== null) {
+      if (ancestor === child)
+        throw new Error(call + ": " + child.describe() + " cannot move into " + this.describe() + ", which is inside it (or is it)");
+      ancestor = ancestor.parent;
+    }
+  }
+
+  private find(prop: Prop): PropSlot | null {
+    const slots = this.slots;
+    for (let i = 0; i < slots.length; i++) if (unchecked(slots[i]).prop == prop) return unchecked(slots[i]);
+    return null;
+  }
+
+  private slot(prop: Prop): PropSlot {
+    if (this.isRoot) throw new Error(propName(prop) + ": the page root's props belong to the host; add a full-stage view under root() instead");
+    if (!this.alive) throw new Error(propName(prop) + ": " + this.describe() + " was removed");
+    if (!propAppliesTo(prop, this.kind)) {
+      const kinds = <i32>prop >= 30 && <i32>prop < 40 ? "image" : "text";
+      throw new Error(propName(prop) + " applies to " + kinds + " nodes, and " + this.describe() + " is a " + kindName(this.kind));
+    }
+    const found = this.find(prop);
+    if (found !== null) return found;
+    const slot = new PropSlot(prop);
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private touched(slot: PropSlot): Node {
+    if (!this.queued && slot.changed()) {
+      this.queued = true;
+      markDirty(this);
+    }
+    return this;
+  }
+
+  private fail(prop: Prop, why: string): void {
+    throw new Error(this.describe() + ": " + propName(prop) + " " + why);
+  }
+
+  private setNumber(prop: Prop, value: f64, min: f64, max: f64, integer: bool): Node {
+    if (!(value >= min && value <= max))
+      this.fail(prop, value.toString() + " is out of range " + min.toString() + " to " + max.toString());
+    if (integer && Math.floor(value) != value) this.fail(prop, value.toString() + " must be a whole number");
+    const slot = this.slot(prop);
+    slot.type = NUMBER;
+    slot.num = value == 0 ? 0 : value; // -0 and 0 draw the same
+    slot.str = "";
+    return this.touched(slot);
+  }
+
+  private setBool(prop: Prop, value: bool): Node {
+    const slot = this.slot(prop);
+    slot.type = BOOL;
+    slot.num = value ? 1 : 0;
+    slot.str = "";
+    return this.touched(slot);
+  }
+
+  private setString(prop: Prop, value: string): Node {
+    const slot = this.slot(prop);
+    slot.type = STRING;
+    slot.num = 0;
+    slot.str = value;
+    return this.touched(slot);
+  }
+
+  private setColor(prop: Prop, value: string): Node {
+    if (!isColor(value)) this.fail(prop, "\"" + value + "\" is not a color like #1a2b3c, #1a2b3c80 or transparent");
+    return this.setString(prop, value);
+  }
+
+  private setKey(prop: Prop, value: string): Node {
+    if (!isFocusKey(value)) this.fail(prop, "\"" + value + "\" is not a focus key (1-128 of A-Z a-z 0-9 _ . : -)");
+    return this.setString(prop, value);
+  }
+
+  private setChoice(prop: Prop, value: string, a: string, b: string, c: string): Node {
+    if (value != a && value != b && (c.length == 0 || value != c))
+      this.fail(prop, "\"" + value + "\" is not one of " + a + ", " + b + (c.length > 0 ? ", " + c : ""));
+    return this.setString(prop, value);
+  }
+}
+
+/** Inserts `item` at `index` (AssemblyScript's splice cannot insert). */
+function insertAt(list: Node[], index: i32, item: Node): void {
+  list.push(item);
+  for (let i = list.length - 1; i > index; i--) unchecked(list[i] = list[i - 1]);
+  unchecked(list[index] = item);
+}
+
+/** A new view (a box that can hold children). */
+export function view(): Node {
+  return Node.create(NodeKind.View);
+}
+
+/** A new text node; `content` becomes its `text` prop unless empty. */
+export function text(content: string = ""): Node {
+  const node = Node.create(NodeKind.Text);
+  if (content.length > 0) node.text(content);
+  return node;
+}
+
+/** A new image node; `url` becomes its `src` prop unless empty. */
+export function image(url: string = ""): Node {
+  const node = Node.create(NodeKind.Image);
+  if (url.length > 0) node.src(url);
+  return node;
+}

@@ -1,0 +1,101 @@
+// Timers driven by the frame tick: `ficus_frame(now_ms)` is the only clock, so timers are
+// deterministic under test. A timer fires on the first frame whose time is at or after its due time;
+// timers made before the first frame (e.g. in mount) count from the first frame's time.
+
+/** A timer callback. A plain function: it cannot capture locals (see README). */
+export type TimerCallback = () => void;
+
+class Timer {
+  constructor(
+    public id: i32,
+    public callback: TimerCallback,
+    public delay: f64,
+    public repeat: bool,
+    /** NaN until the first frame gives the clock a value. */
+    public due: f64,
+  ) {}
+  cancelled: bool = false;
+}
+
+let now: f64 = NaN;
+let nextTimerId: i32 = 1;
+let timers: Timer[] = [];
+
+/** The time of the current (or last) frame in milliseconds; NaN before the first frame. */
+export function frameTime(): f64 {
+  return now;
+}
+
+function add(callback: TimerCallback, ms: f64, repeat: bool): i32 {
+  const delay = isFinite(ms) && ms > 0 ? ms : 0;
+  const id = nextTimerId++;
+  timers.push(new Timer(id, callback, delay, repeat, isNaN(now) ? NaN : now + delay));
+  return id;
+}
+
+/** Runs `callback` once, on the first frame at least `ms` milliseconds from now. Returns its id. */
+export function setTimeout(callback: TimerCallback, ms: f64): i32 {
+  return add(callback, ms, false);
+}
+
+/**
+ * Runs `callback` every `ms` milliseconds, on the first frame at or after each due time (at most once
+ * per frame; missed ticks after a long frame are skipped, the schedule keeps its phase). Returns its id.
+ */
+export function setInterval(callback: TimerCallback, ms: f64): i32 {
+  return add(callback, ms, true);
+}
+
+/** Stops a timeout or an interval. Returns whether it was still scheduled. */
+export function clearTimer(id: i32): bool {
+  for (let i = 0; i < timers.length; i++) {
+    const timer = unchecked(timers[i]);
+    if (timer.id == id && !timer.cancelled) {
+      timer.cancelled = true;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** How many timers are scheduled. */
+export function timerCount(): i32 {
+  let count = 0;
+  for (let i = 0; i < timers.length; i++) if (!unchecked(timers[i]).cancelled) count++;
+  return count;
+}
+
+/**
+ * Called by the SDK at the start of each frame: fires, in due-time order (then creation order), the
+ * timers due at `nowMs`. Timers made by these callbacks wait for a later frame.
+ */
+export function runTimers(nowMs: f64): void {
+  now = nowMs;
+  const due: Timer[] = [];
+  for (let i = 0; i < timers.length; i++) {
+    const timer = unchecked(timers[i]);
+    if (isNaN(timer.due)) timer.due = nowMs + timer.delay;
+    if (!timer.cancelled && timer.due <= nowMs) due.push(timer);
+  }
+  due.sort((a: Timer, b: Timer): i32 => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.id - b.id));
+  for (let i = 0; i < due.length; i++) {
+    const timer = unchecked(due[i]);
+    if (timer.cancelled) continue; // cleared by an earlier callback of this frame
+    if (timer.repeat) {
+      let next = timer.due + timer.delay;
+      if (next <= nowMs) next = timer.delay > 0 ? next + Math.floor((nowMs - next) / timer.delay + 1) * timer.delay : nowMs;
+      timer.due = next;
+    } else {
+      timer.cancelled = true;
+    }
+    timer.callback();
+  }
+  const kept: Timer[] = [];
+  for (let i = 0; i < timers.length; i++) if (!unchecked(timers[i]).cancelled) kept.push(unchecked(timers[i]));
+  timers = kept;
+}
+
+/** Drops every timer (at unmount). */
+export function resetTimers(): void {
+  timers = [];
+}
