@@ -63,7 +63,10 @@ export async function createWasmHarness(pages: readonly string[]) {
   focus.onChange((event) => world.event(currentKey, event));
   let currentKey = '';
 
-  const frame = () => world.frame((now += 16));
+  const frame = () => {
+    now += 16;
+    return world.frame(now);
+  };
 
   return {
     store,
