@@ -22,7 +22,7 @@ function filesUnder(dir: string): string[] {
 
 /**
  * Finds every module the project builds, under `root`:
- * - pages: `wasm-pages/pages/<id>/page.ts` (plus the rest of that folder), using the SDK;
+ * - pages: `wasm-pages/pages/<id>/page.ts` (plus the rest of that folder and `pages/shared/`), using the SDK;
  * - SDK examples: `wasm-pages/sdk/examples/<name>.ts`, id `example-<name>`;
  * - test fixtures: `tests/fixtures/wasm-pages/<name>.ts` (raw ABI, no SDK), id `fixture-<name>`.
  */
@@ -32,11 +32,19 @@ export function findWasmSources(root: string): WasmSource[] {
   );
   const sources: WasmSource[] = [];
   const pagesDir = join(root, 'wasm-pages/pages');
+  // Code shared by several pages (like the React pages' shared/ folder) counts as every page's input.
+  const sharedByPages = filesUnder(join(pagesDir, 'shared'));
   if (existsSync(pagesDir)) {
     for (const id of readdirSync(pagesDir).sort()) {
       const entry = join(pagesDir, id, 'page.ts');
-      if (existsSync(entry))
-        sources.push({ id, kind: 'page', entry, inputs: [...filesUnder(join(pagesDir, id)), ...sdk] });
+      if (existsSync(entry)) {
+        sources.push({
+          id,
+          kind: 'page',
+          entry,
+          inputs: [...filesUnder(join(pagesDir, id)), ...sharedByPages, ...sdk],
+        });
+      }
     }
   }
   for (const file of filesUnder(join(root, 'wasm-pages/sdk/examples'))) {
