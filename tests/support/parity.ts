@@ -52,6 +52,11 @@ export function sceneDiff(react: SceneTree, wasm: SceneTree, context = 3): strin
  * after every step, the id-normalized scenes, the focused node and the navigation requests sent.
  * Returns the differences found at the FIRST diverging step (later steps would only repeat them).
  *
+ * Both implementations read the same mock backend, React's request first: to make one request of
+ * each fail, arm the failure with `{ times: 2 }`. React's `settle` waits a few event-loop turns
+ * while the WASM one waits for every data answer, so a backend that answers within one turn can
+ * let React skip its loading state; add a little latency to fetch when a script depends on it.
+ *
  * @example
  * const report = await runParity({ route: 'profiles', react: ProfilesPage, wasm: 'profiles' }, [
  *   { do: 'mount' }, { do: 'settle' }, { do: 'focusInitial' }, { do: 'press', direction: 'right' }, { do: 'select' },
