@@ -66,7 +66,8 @@ async function hostFor(route: string, params: Record<string, string>) {
   focus.onChange((event) => void worker.api.event(key, event));
   const mounted = await worker.api.mount(key, route, params);
   expect(mounted.status).toBe('mounted');
-  await worker.api.frame((now += 16));
+  now += 16;
+  await worker.api.frame(now);
   await pump();
   return { store, focus, key, requests, pump };
 }
