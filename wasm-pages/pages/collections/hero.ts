@@ -3,7 +3,7 @@
 import { Fit, FontWeight, Node, image, text, view } from "../../sdk";
 import { Title, yearText } from "./home-data";
 import { HERO } from "./layout";
-import { MARGIN, STAGE_WIDTH, theme } from "./theme";
+import { MARGIN, STAGE, theme } from "../shared/theme";
 
 /** "2019 · Drama · 13+" */
 export function heroMetaLine(title: Title): string {
@@ -23,12 +23,12 @@ export class Hero {
 
 /** `<Hero title />` */
 export function hero(title: Title): Hero {
-  const textWidth: f64 = <f64>(HERO.imageX - MARGIN - 40);
-  const node = view().x(0).y(0).width(STAGE_WIDTH).height(HERO.height).clip(true);
+  const textWidth: f64 = HERO.imageX - MARGIN - 40;
+  const node = view().x(0).y(0).width(STAGE.width).height(HERO.height).clip(true);
   const art = image()
     .x(HERO.imageX)
     .y(0)
-    .width(STAGE_WIDTH - HERO.imageX)
+    .width(STAGE.width - HERO.imageX)
     .height(HERO.height)
     .src(title.imageUrl)
     .fit(Fit.COVER)

@@ -1,7 +1,7 @@
 // Where the collections page puts things, copied from legacy-react/pages/collections/layout.ts,
 // shared/rail.tsx (RAIL, STRIDE, VISIBLE_TILES), shared/tile.tsx (TILE) and collections-page.tsx
 // (PANEL). These values MUST match the React ones (parity tests compare the scenes).
-import { MARGIN, STAGE_HEIGHT, STAGE_WIDTH } from "./theme";
+import { MARGIN, STAGE } from "../shared/theme";
 
 /** HEADER = { y: 32, height: 64, buttonWidth: 200, gap: 20 } */
 export namespace HEADER {
@@ -20,7 +20,7 @@ export namespace HERO {
 /** RAILS_VIEWPORT = { y: 440, height: STAGE.height - 440 } */
 export namespace RAILS_VIEWPORT {
   export const y: i32 = 440;
-  export const height: i32 = STAGE_HEIGHT - 440;
+  export const height: f64 = STAGE.height - 440;
 }
 
 /** RAIL = { height: 270, titleHeight: 44 } (shared/rail.tsx) */
@@ -40,7 +40,7 @@ export namespace TILE {
 /** STRIDE = TILE.width + TILE.gap (shared/rail.tsx) */
 export const STRIDE: i32 = TILE.width + TILE.gap;
 /** VISIBLE_TILES = Math.floor((STAGE.width - MARGIN) / STRIDE) (shared/rail.tsx): 5 */
-export const VISIBLE_TILES: i32 = (STAGE_WIDTH - MARGIN) / STRIDE;
+export const VISIBLE_TILES: i32 = <i32>Math.floor((STAGE.width - MARGIN) / STRIDE);
 
 /** PANEL = { x: 560, y: 400, width: 800, height: 280 } (collections-page.tsx) */
 export namespace PANEL {

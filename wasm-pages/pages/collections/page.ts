@@ -16,8 +16,8 @@ import { HomeData, Title } from "./home-data";
 import { PANEL } from "./layout";
 import { tileFocusKey } from "./rail";
 import { RailList, railList } from "./rail-list";
-import { errorPanel, loadingPanel } from "./status-panels";
-import { STAGE_HEIGHT, STAGE_WIDTH, theme } from "./theme";
+import { errorPanel, loadingPanel } from "../shared/status-panels";
+import { STAGE, theme } from "../shared/theme";
 
 /** apiPaths.home(profile) of bridge/api/paths.ts. */
 function homePath(profile: string): string {
@@ -26,7 +26,7 @@ function homePath(profile: string): string {
 
 /** `<Page preferredChild>`: the full-stage page background; `preferredChild` says where focus starts. */
 function pageView(preferredChild: string | null): Node {
-  const node = view().x(0).y(0).width(STAGE_WIDTH).height(STAGE_HEIGHT).backgroundColor(theme.background);
+  const node = view().x(0).y(0).width(STAGE.width).height(STAGE.height).backgroundColor(theme.background);
   if (preferredChild !== null) node.preferredChild(preferredChild);
   return node;
 }

@@ -5,7 +5,7 @@ import { boundaryMask, Node, view } from "../../sdk";
 import { RailData, Title } from "./home-data";
 import { RAIL, RAILS_VIEWPORT } from "./layout";
 import { Rail, rail } from "./rail";
-import { STAGE_WIDTH } from "./theme";
+import { STAGE } from "../shared/theme";
 
 /** `onTileFocus(railIndex, title)` of the list's owner. */
 export type RailListFocusHandler = (railIndex: i32, title: Title) => void;
@@ -51,11 +51,11 @@ function railTileSelect(r: Rail, title: Title): void {
 export function railList(
   rails: RailData[], focusedRail: i32, onTileFocus: RailListFocusHandler, onTileSelect: RailListSelectHandler,
 ): RailList {
-  const node = view().x(0).y(RAILS_VIEWPORT.y).width(STAGE_WIDTH).height(RAILS_VIEWPORT.height).clip(true);
+  const node = view().x(0).y(RAILS_VIEWPORT.y).width(STAGE.width).height(RAILS_VIEWPORT.height).clip(true);
   const stack = view()
     .x(0)
     .y(<f64>(0 - focusedRail * RAIL.height))
-    .width(STAGE_WIDTH)
+    .width(STAGE.width)
     .height(<f64>(rails.length * RAIL.height))
     .focusGroup(true);
   node.append(stack);
@@ -68,7 +68,7 @@ export function railList(
     const slot = view()
       .x(0)
       .y(<f64>(index * RAIL.height))
-      .width(STAGE_WIDTH)
+      .width(STAGE.width)
       .height(RAIL.height)
       .boundary(boundaryMask(["left", "right"]));
     const r = rail(unchecked(rails[index]), 0, railTileFocus, railTileSelect);

@@ -4,7 +4,7 @@
 import { FontWeight, Node, text, view } from "../../sdk";
 import { RailData, Title } from "./home-data";
 import { RAIL, STRIDE, TILE, VISIBLE_TILES } from "./layout";
-import { MARGIN, STAGE_WIDTH, theme } from "./theme";
+import { MARGIN, STAGE, theme } from "../shared/theme";
 import { Tile, tile } from "./tile";
 
 /** The focus key of tile `index` of rail `railId`: stable, so focus can be restored on Back. */
@@ -39,7 +39,7 @@ export class Rail {
 
   setFirstVisible(first: i32): void {
     this.firstVisible = first;
-    this.strip.x(<f64>(MARGIN - first * STRIDE));
+    this.strip.x(MARGIN - <f64>(first * STRIDE));
   }
 }
 
@@ -61,7 +61,7 @@ function tileSelected(t: Tile): void {
 
 /** `<Rail rail y onTileFocus onTileSelect />` */
 export function rail(data: RailData, y: f64, onTileFocus: RailTitleHandler, onTileSelect: RailTitleHandler): Rail {
-  const node = view().x(0).y(y).width(STAGE_WIDTH).height(RAIL.height);
+  const node = view().x(0).y(y).width(STAGE.width).height(RAIL.height);
   node.append(
     text()
       .text(data.title)
@@ -73,10 +73,10 @@ export function rail(data: RailData, y: f64, onTileFocus: RailTitleHandler, onTi
       .fontWeight(FontWeight.BOLD)
       .color(theme.text),
   );
-  const clipBox = view().x(0).y(RAIL.titleHeight).width(STAGE_WIDTH).height(RAIL.height - RAIL.titleHeight).clip(true);
+  const clipBox = view().x(0).y(RAIL.titleHeight).width(STAGE.width).height(RAIL.height - RAIL.titleHeight).clip(true);
   const items = data.items;
   const strip = view()
-    .x(<f64>MARGIN)
+    .x(MARGIN)
     .y(8)
     .width(<f64>(items.length * STRIDE))
     .height(TILE.height + TILE.labelHeight)

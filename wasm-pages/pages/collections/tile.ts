@@ -3,7 +3,7 @@
 import { Fit, FocusEvent, Node, image, text, view } from "../../sdk";
 import { Title } from "./home-data";
 import { TILE } from "./layout";
-import { theme } from "./theme";
+import { theme } from "../shared/theme";
 
 /** What the tile's owner hears (a plain function: it reaches its state through the tile). */
 export type TileHandler = (tile: Tile) => void;

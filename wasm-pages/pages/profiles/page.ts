@@ -14,8 +14,8 @@ import {
   TextAlign, Value, view,
 } from "../../sdk";
 import { PROFILE_CARD, profileCard, profileFocusKey } from "./profile-card";
-import { errorPanel, loadingPanel } from "./status-panels";
-import { STAGE, theme } from "./theme";
+import { errorPanel, loadingPanel } from "../shared/status-panels";
+import { STAGE, theme } from "../shared/theme";
 
 /** apiPaths.profiles() in bridge/api/paths.ts. */
 const PROFILES_PATH = "/api/profiles";

@@ -2,7 +2,7 @@
 // profile's initial) and the profile's name under it. The React card keeps `focused` in state; here
 // the card's focus/blur handlers restyle the avatar's border and the name's color.
 import { FocusEvent, FocusHandler, FontWeight, Node, text, TextAlign, Value, view } from "../../sdk";
-import { theme } from "./theme";
+import { theme } from "../shared/theme";
 
 /** PROFILE_CARD in the React page: must match. */
 export namespace PROFILE_CARD {

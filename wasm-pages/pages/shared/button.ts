@@ -4,25 +4,31 @@
 import { FocusEvent, FocusHandler, Node, text, TextAlign, view } from "../../sdk";
 import { theme } from "./theme";
 
+/** Button's default `width` and `height`. */
 export const BUTTON_WIDTH: f64 = 240;
 export const BUTTON_HEIGHT: f64 = 64;
 
-function styleButton(button: Node, focused: bool): void {
+/** Button's `focused` state, as props: background and label color. */
+function setFocused(button: Node, focused: bool): void {
   button.backgroundColor(focused ? theme.accent : theme.surfaceRaised);
-  if (button.children.length > 0) button.children[0].color(focused ? "#000000" : theme.text);
+  if (button.children.length > 0) unchecked(button.children[0]).color(focused ? "#000000" : theme.text);
 }
 
-function onButtonFocus(event: FocusEvent): void {
+function focusButton(event: FocusEvent): void {
   const node = event.node;
-  if (node !== null) styleButton(node, true);
+  if (node !== null) setFocused(node, true);
 }
 
-function onButtonBlur(event: FocusEvent): void {
+function blurButton(event: FocusEvent): void {
   const node = event.node;
-  if (node !== null) styleButton(node, false);
+  if (node !== null) setFocused(node, false);
 }
 
-/** `<Button focusKey label x y width? height? onSelect />`; `onSelect` is a plain function (no captures). */
+/**
+ * `<Button focusKey label x y width={240} height={64} onSelect />`: a view (focusKey, rect,
+ * borderRadius 8, background) holding a centered label. `onSelect` comes before the optional
+ * `width` and `height`, and is a plain function (no captures).
+ */
 export function button(
   focusKey: string,
   label: string,
@@ -50,6 +56,6 @@ export function button(
       .textAlign(TextAlign.CENTER)
       .color(theme.text),
   );
-  node.onFocus(onButtonFocus).onBlur(onButtonBlur).onSelect(onSelect);
+  node.onFocus(focusButton).onBlur(blurButton).onSelect(onSelect);
   return node;
 }

@@ -1,4 +1,5 @@
-// The reference app's look, copied from legacy-react/pages/shared/theme.ts.
+// The reference app's look, copied from legacy-react/pages/shared/theme.ts and shared by every
+// WASM page (as the React pages share theirs).
 // These values MUST match the React ones: the React page is the ground truth and parity tests
 // compare the two scenes prop for prop.
 
@@ -14,8 +15,11 @@ export namespace theme {
   export const tile = "#2b3a55";
 }
 
-/** STAGE of shared/theme.ts. */
-export const STAGE_WIDTH: i32 = 1920;
-export const STAGE_HEIGHT: i32 = 1080;
-/** Left/right page margin; content starts here (MARGIN of shared/theme.ts). */
-export const MARGIN: i32 = 80;
+/** STAGE = { width: 1920, height: 1080 } */
+export namespace STAGE {
+  export const width: f64 = 1920;
+  export const height: f64 = 1080;
+}
+
+/** Left/right page margin; content starts here. */
+export const MARGIN: f64 = 80;

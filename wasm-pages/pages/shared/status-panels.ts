@@ -1,14 +1,16 @@
 // Port of legacy-react/pages/shared/status-panels.tsx: the loading panel (deferred-content
 // placeholder) and the error panel with a focusable Retry button.
-import { FocusHandler, FontWeight, Node, TextAlign, text, view } from "../../sdk";
+import { FocusHandler, FontWeight, Node, text, TextAlign, view } from "../../sdk";
 import { button } from "./button";
 import { theme } from "./theme";
 
-/** `<LoadingPanel x y width height label="Loading…" />` */
+/** `<LoadingPanel x y width height label="Loading…" />`: shown while data loads. */
 export function loadingPanel(x: f64, y: f64, width: f64, height: f64, label: string = "Loading…"): Node {
   const panel = view().x(x).y(y).width(width).height(height).backgroundColor(theme.surface).borderRadius(12);
+  // text() skips an empty string; React's <Text>{label}</Text> sets the text prop even when empty.
   panel.append(
-    text(label)
+    text()
+      .text(label)
       .x(0)
       .y(height / 2 - 20)
       .width(width)
@@ -20,9 +22,17 @@ export function loadingPanel(x: f64, y: f64, width: f64, height: f64, label: str
   return panel;
 }
 
-/** `<ErrorPanel x y width height message onRetry focusKey="error-retry" />` */
+/**
+ * `<ErrorPanel x y width height message onRetry focusKey="error-retry" />`: shown when a request
+ * failed: what happened, and a Retry button that gets focus. Children: [heading, message, Retry].
+ */
 export function errorPanel(
-  x: f64, y: f64, width: f64, height: f64, message: string, onRetry: FocusHandler,
+  x: f64,
+  y: f64,
+  width: f64,
+  height: f64,
+  message: string,
+  onRetry: FocusHandler,
   focusKey: string = "error-retry",
 ): Node {
   const panel = view().x(x).y(y).width(width).height(height).backgroundColor(theme.surface).borderRadius(12);
@@ -48,6 +58,6 @@ export function errorPanel(
       .color(theme.textMuted)
       .maxLines(2),
   );
-  panel.append(button(focusKey, "Retry", 40, height / 2 + 30, 240, 64, onRetry));
+  panel.append(button(focusKey, "Retry", 40, height / 2 + 30, onRetry));
   return panel;
 }
