@@ -1,13 +1,11 @@
-import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { apiPaths, type HomeResponse, HomeResponseSchema } from '../../../bridge/index.ts';
 import { useFetch } from '../../hooks/use-fetch.ts';
 import { useNavigation } from '../../hooks/use-navigation.ts';
 import { useParams } from '../../hooks/use-params.ts';
-import { View } from '../../primitives.ts';
+import { fetchStatusPage } from '../shared/fetch-status-page.tsx';
+import { PageBackground } from '../shared/page-background.tsx';
 import { tileFocusKey } from '../shared/rail.tsx';
-import { ErrorPanel, LoadingPanel } from '../shared/status-panels.tsx';
-import { STAGE, theme } from '../shared/theme.ts';
 import { Header } from './header.tsx';
 import { Hero } from './hero.tsx';
 import { RailList } from './rail-list.tsx';
@@ -23,20 +21,7 @@ export function CollectionsPage() {
   const { profile = '' } = useParams();
   const home = useFetch(apiPaths.home(profile), HomeResponseSchema);
 
-  if (home.status === 'loading') {
-    return (
-      <Page>
-        <LoadingPanel {...PANEL} />
-      </Page>
-    );
-  }
-  if (home.status === 'error') {
-    return (
-      <Page preferredChild="error-retry">
-        <ErrorPanel {...PANEL} message={home.error.message} onRetry={home.retry} />
-      </Page>
-    );
-  }
+  if (home.status !== 'ready') return fetchStatusPage(home, PANEL);
   return <Home home={home.data} profile={profile} />;
 }
 
@@ -50,7 +35,7 @@ function Home({ home, profile }: { readonly home: HomeResponse; readonly profile
     firstRail !== undefined && firstRail.items.length > 0 ? tileFocusKey(firstRail.id, 0) : undefined;
 
   return (
-    <Page preferredChild={firstTile}>
+    <PageBackground preferredChild={firstTile}>
       <Hero title={heroTitle} />
       <Header onSearch={() => navigate('search', { profile })} onSettings={() => navigate('settings', {})} />
       <RailList
@@ -62,28 +47,6 @@ function Home({ home, profile }: { readonly home: HomeResponse; readonly profile
         }}
         onTileSelect={(title) => navigate('details', { id: title.id })}
       />
-    </Page>
-  );
-}
-
-/** The full-stage page background; `preferredChild` says where focus starts. */
-function Page({
-  preferredChild,
-  children,
-}: {
-  readonly preferredChild?: string | undefined;
-  readonly children: ReactNode;
-}) {
-  return (
-    <View
-      x={0}
-      y={0}
-      width={STAGE.width}
-      height={STAGE.height}
-      backgroundColor={theme.background}
-      {...(preferredChild === undefined ? {} : { preferredChild })}
-    >
-      {children}
-    </View>
+    </PageBackground>
   );
 }

@@ -1,13 +1,12 @@
-import type { ReactNode } from 'react';
 import { apiPaths, TitleDetailsSchema } from '../../../bridge/index.ts';
 import type { FetchError } from '../../hooks/use-fetch.ts';
 import { useFetch } from '../../hooks/use-fetch.ts';
 import { useNavigation } from '../../hooks/use-navigation.ts';
 import { useParams } from '../../hooks/use-params.ts';
-import { View } from '../../primitives.ts';
 import { Button } from '../shared/button.tsx';
-import { ErrorPanel, LoadingPanel } from '../shared/status-panels.tsx';
-import { MARGIN, STAGE, theme } from '../shared/theme.ts';
+import { fetchStatusPage } from '../shared/fetch-status-page.tsx';
+import { PageBackground } from '../shared/page-background.tsx';
+import { MARGIN } from '../shared/theme.ts';
 import { TitleInfo } from './title-info.tsx';
 
 export const PLAY_FOCUS_KEY = 'details:play';
@@ -28,18 +27,11 @@ export function DetailsPage() {
   const details = useFetch(apiPaths.title(id), TitleDetailsSchema);
   const { navigate, back } = useNavigation();
 
-  if (details.status === 'loading') {
-    return (
-      <Page>
-        <LoadingPanel {...PANEL} />
-      </Page>
-    );
-  }
-  if (details.status === 'error') {
-    return (
-      <Page preferredChild="error-retry">
-        <ErrorPanel {...PANEL} message={errorMessage(details.error)} onRetry={details.retry} />
-        {/* Next to the panel's Retry button, so Right from Retry lands on it. */}
+  if (details.status !== 'ready') {
+    return fetchStatusPage(details, PANEL, {
+      describe: errorMessage,
+      // Next to the panel's Retry button, so Right from Retry lands on it.
+      errorExtra: (
         <Button
           focusKey={BACK_FOCUS_KEY}
           label="Back"
@@ -48,13 +40,13 @@ export function DetailsPage() {
           width={BUTTON.width}
           onSelect={back}
         />
-      </Page>
-    );
+      ),
+    });
   }
 
   const title = details.data;
   return (
-    <Page preferredChild={PLAY_FOCUS_KEY}>
+    <PageBackground preferredChild={PLAY_FOCUS_KEY}>
       <TitleInfo title={title} />
       <Button
         focusKey={PLAY_FOCUS_KEY}
@@ -72,32 +64,10 @@ export function DetailsPage() {
         width={BUTTON.width}
         onSelect={back}
       />
-    </Page>
+    </PageBackground>
   );
 }
 
 function errorMessage(error: FetchError): string {
   return error.kind === 'http' && error.status === 404 ? NOT_FOUND_MESSAGE : error.message;
-}
-
-/** The full-stage page background; `preferredChild` says where focus starts. */
-function Page({
-  preferredChild,
-  children,
-}: {
-  readonly preferredChild?: string | undefined;
-  readonly children: ReactNode;
-}) {
-  return (
-    <View
-      x={0}
-      y={0}
-      width={STAGE.width}
-      height={STAGE.height}
-      backgroundColor={theme.background}
-      {...(preferredChild === undefined ? {} : { preferredChild })}
-    >
-      {children}
-    </View>
-  );
 }

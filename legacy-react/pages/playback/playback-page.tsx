@@ -1,11 +1,11 @@
-import type { ReactNode } from 'react';
 import { apiPaths, PlaybackInfoSchema } from '../../../bridge/index.ts';
 import { useFetch } from '../../hooks/use-fetch.ts';
 import { useNavigation } from '../../hooks/use-navigation.ts';
 import { useParams } from '../../hooks/use-params.ts';
-import { Text, View } from '../../primitives.ts';
+import { Text } from '../../primitives.ts';
 import { Button } from '../shared/button.tsx';
-import { ErrorPanel, LoadingPanel } from '../shared/status-panels.tsx';
+import { fetchStatusPage } from '../shared/fetch-status-page.tsx';
+import { PageBackground } from '../shared/page-background.tsx';
 import { STAGE, theme } from '../shared/theme.ts';
 import { BACK_FOCUS_KEY, Player } from './player.tsx';
 import { SCRUBBER_FOCUS_KEY } from './progress-bar.tsx';
@@ -26,7 +26,7 @@ export function PlaybackPage() {
 
   if (id === undefined) {
     return (
-      <Screen preferredChild={BACK_FOCUS_KEY}>
+      <PageBackground color={VIDEO_BACKGROUND} preferredChild={BACK_FOCUS_KEY}>
         <Text
           x={0}
           y={PANEL.y}
@@ -45,47 +45,13 @@ export function PlaybackPage() {
           y={PANEL.y + 100}
           onSelect={back}
         />
-      </Screen>
+      </PageBackground>
     );
   }
-  if (playback.status === 'loading') {
-    return (
-      <Screen>
-        <LoadingPanel {...PANEL} />
-      </Screen>
-    );
-  }
-  if (playback.status === 'error') {
-    return (
-      <Screen preferredChild="error-retry">
-        <ErrorPanel {...PANEL} message={playback.error.message} onRetry={playback.retry} />
-      </Screen>
-    );
-  }
+  if (playback.status !== 'ready') return fetchStatusPage(playback, PANEL, { color: VIDEO_BACKGROUND });
   return (
-    <Screen preferredChild={SCRUBBER_FOCUS_KEY}>
+    <PageBackground color={VIDEO_BACKGROUND} preferredChild={SCRUBBER_FOCUS_KEY}>
       <Player key={playback.data.titleId} info={playback.data} />
-    </Screen>
-  );
-}
-
-function Screen({
-  preferredChild,
-  children,
-}: {
-  readonly preferredChild?: string;
-  readonly children: ReactNode;
-}) {
-  return (
-    <View
-      x={0}
-      y={0}
-      width={STAGE.width}
-      height={STAGE.height}
-      backgroundColor={VIDEO_BACKGROUND}
-      {...(preferredChild === undefined ? {} : { preferredChild })}
-    >
-      {children}
-    </View>
+    </PageBackground>
   );
 }

@@ -1,10 +1,10 @@
-import type { ReactNode } from 'react';
 import type { Profile } from '../../../bridge/index.ts';
 import { apiPaths, ProfilesResponseSchema } from '../../../bridge/index.ts';
 import { useFetch } from '../../hooks/use-fetch.ts';
 import { useNavigation } from '../../hooks/use-navigation.ts';
 import { Text, View } from '../../primitives.ts';
-import { ErrorPanel, LoadingPanel } from '../shared/status-panels.tsx';
+import { fetchStatusPage } from '../shared/fetch-status-page.tsx';
+import { PageBackground } from '../shared/page-background.tsx';
 import { STAGE, theme } from '../shared/theme.ts';
 import { PROFILE_CARD, ProfileCard, profileFocusKey } from './profile-card.tsx';
 
@@ -21,25 +21,12 @@ export function ProfilesPage() {
   const profiles = useFetch(apiPaths.profiles(), ProfilesResponseSchema);
   const { navigate } = useNavigation();
 
-  if (profiles.status === 'loading') {
-    return (
-      <Page>
-        <LoadingPanel {...PANEL} />
-      </Page>
-    );
-  }
-  if (profiles.status === 'error') {
-    return (
-      <Page preferredChild="error-retry">
-        <ErrorPanel {...PANEL} message={profiles.error.message} onRetry={profiles.retry} />
-      </Page>
-    );
-  }
+  if (profiles.status !== 'ready') return fetchStatusPage(profiles, PANEL);
 
   const list = profiles.data.profiles;
   const first = list[0];
   return (
-    <Page preferredChild={first === undefined ? undefined : profileFocusKey(first.id)}>
+    <PageBackground preferredChild={first === undefined ? undefined : profileFocusKey(first.id)}>
       <Text
         x={0}
         y={TITLE_Y}
@@ -53,29 +40,7 @@ export function ProfilesPage() {
         Who's watching?
       </Text>
       <ProfileRow profiles={list} onSelect={(profile) => navigate('collections', { profile: profile.id })} />
-    </Page>
-  );
-}
-
-/** The full-stage page background; `preferredChild` says where focus starts. */
-function Page({
-  preferredChild,
-  children,
-}: {
-  readonly preferredChild?: string | undefined;
-  readonly children: ReactNode;
-}) {
-  return (
-    <View
-      x={0}
-      y={0}
-      width={STAGE.width}
-      height={STAGE.height}
-      backgroundColor={theme.background}
-      {...(preferredChild === undefined ? {} : { preferredChild })}
-    >
-      {children}
-    </View>
+    </PageBackground>
   );
 }
 

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { apiPaths, SearchResponseSchema } from '../../../bridge/index.ts';
 import { useFetch } from '../../hooks/use-fetch.ts';
 import { useNavigation } from '../../hooks/use-navigation.ts';
-import { Text, View } from '../../primitives.ts';
-import { MARGIN, STAGE, theme } from '../shared/theme.ts';
+import { Text } from '../../primitives.ts';
+import { PageBackground } from '../shared/page-background.tsx';
+import { MARGIN, theme } from '../shared/theme.ts';
 import { Keyboard } from './keyboard.tsx';
 import { applyKey, keyFocusKey } from './keyboard-layout.ts';
 import { QueryField } from './query-field.tsx';
@@ -24,14 +25,7 @@ export function SearchPage() {
   const search = useFetch(searched === '' ? null : apiPaths.search(searched), SearchResponseSchema);
 
   return (
-    <View
-      x={0}
-      y={0}
-      width={STAGE.width}
-      height={STAGE.height}
-      backgroundColor={theme.background}
-      preferredChild={keyFocusKey('a')}
-    >
+    <PageBackground preferredChild={keyFocusKey('a')}>
       <Text x={MARGIN} y={60} width={600} height={60} fontSize={48} fontWeight="bold" color={theme.text}>
         Search
       </Text>
@@ -42,6 +36,6 @@ export function SearchPage() {
         search={search}
         onSelect={(title) => navigate('details', { id: title.id })}
       />
-    </View>
+    </PageBackground>
   );
 }

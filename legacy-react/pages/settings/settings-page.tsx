@@ -2,10 +2,11 @@ import type { ReactNode } from 'react';
 import { apiPaths, SettingsResponseSchema } from '../../../bridge/index.ts';
 import { useFetch } from '../../hooks/use-fetch.ts';
 import { useNavigation } from '../../hooks/use-navigation.ts';
-import { Text, View } from '../../primitives.ts';
+import { Text } from '../../primitives.ts';
 import { Button } from '../shared/button.tsx';
-import { ErrorPanel, LoadingPanel } from '../shared/status-panels.tsx';
-import { STAGE, theme } from '../shared/theme.ts';
+import { PageBackground } from '../shared/page-background.tsx';
+import { ErrorPanel, LoadingPanel, RETRY_FOCUS_KEY } from '../shared/status-panels.tsx';
+import { theme } from '../shared/theme.ts';
 import { settingFocusKey } from './setting-row.tsx';
 import { BACK_BUTTON, PANEL, TITLE } from './settings-layout.ts';
 import { SettingsList } from './settings-list.tsx';
@@ -40,7 +41,7 @@ export function SettingsPage() {
   );
   if (settings.status === 'error') {
     return (
-      <Page preferredChild="error-retry">
+      <Page preferredChild={RETRY_FOCUS_KEY}>
         <ErrorPanel {...PANEL} message={settings.error.message} onRetry={settings.retry} />
         {backButton}
       </Page>
@@ -56,7 +57,7 @@ export function SettingsPage() {
   );
 }
 
-/** The full-stage background and the page title; `preferredChild` says where focus starts. */
+/** The page background with the page title on it; `preferredChild` says where focus starts. */
 function Page({
   preferredChild,
   children,
@@ -65,18 +66,11 @@ function Page({
   readonly children: ReactNode;
 }) {
   return (
-    <View
-      x={0}
-      y={0}
-      width={STAGE.width}
-      height={STAGE.height}
-      backgroundColor={theme.background}
-      {...(preferredChild === undefined ? {} : { preferredChild })}
-    >
+    <PageBackground preferredChild={preferredChild}>
       <Text {...TITLE} fontSize={56} fontWeight="bold" color={theme.text}>
         Settings
       </Text>
       {children}
-    </View>
+    </PageBackground>
   );
 }

@@ -2,6 +2,9 @@ import { Text, View } from '../../primitives.ts';
 import { Button } from './button.tsx';
 import { theme } from './theme.ts';
 
+/** The focus key of the error panel's Retry button. */
+export const RETRY_FOCUS_KEY = 'error-retry';
+
 export interface PanelProps {
   readonly x: number;
   readonly y: number;
@@ -42,7 +45,7 @@ export function ErrorPanel({
   height,
   message,
   onRetry,
-  focusKey = 'error-retry',
+  focusKey = RETRY_FOCUS_KEY,
 }: PanelProps & { readonly message: string; readonly onRetry: () => void; readonly focusKey?: string }) {
   return (
     <View x={x} y={y} width={width} height={height} backgroundColor={theme.surface} borderRadius={12}>
