@@ -1,0 +1,77 @@
+/**
+ * The migration plan of the reference app "Ficus TV". Profiles and collections were ported first
+ * (as Prime Video did) and are served by WASM to every device that can run it; the other pages are
+ * still React only. Usage weights are percent of viewer time (they sum to 100): playback, where
+ * people spend the evening, then the collections home screen.
+ *
+ * @example
+ * chooseWorld(REFERENCE_PLAN, { route: 'collections', ... }).world; // 'wasm'
+ * formatCoverage(coverageReport(REFERENCE_PLAN));                    // "WASM serves 2 of 6 pages, 35% of viewer time"
+ */
+import { loadPlan } from './load-plan.ts';
+import type { Plan } from './plan-schema.ts';
+
+/** The plan as data, exactly as it would be read from a JSON file. */
+const REFERENCE_PLAN_DATA: Plan = {
+  version: 1,
+  rootRoute: 'profiles',
+  pages: {
+    profiles: {
+      route: 'profiles',
+      implementations: { legacy: true, wasm: true },
+      defaultWorld: 'wasm',
+      rollout: { wasmPercent: 100 },
+      owner: 'identity-team',
+      usageWeight: 5,
+      complexity: 1,
+      notes: 'First page ported; parity in tests/unit/parity/profiles.parity.test.tsx.',
+    },
+    collections: {
+      route: 'collections',
+      implementations: { legacy: true, wasm: true },
+      defaultWorld: 'wasm',
+      rollout: { wasmPercent: 100 },
+      owner: 'browse-team',
+      usageWeight: 30,
+      complexity: 4,
+      notes: 'Home rails; parity in tests/unit/parity/collections.parity.test.tsx.',
+    },
+    details: {
+      route: 'details',
+      implementations: { legacy: true, wasm: false },
+      defaultWorld: 'legacy',
+      owner: 'browse-team',
+      usageWeight: 12,
+      complexity: 2,
+    },
+    playback: {
+      route: 'playback',
+      implementations: { legacy: true, wasm: false },
+      defaultWorld: 'legacy',
+      owner: 'player-team',
+      usageWeight: 38,
+      complexity: 3,
+      notes: 'Most viewer time; the progress ticker and seeking need the frame tick.',
+    },
+    search: {
+      route: 'search',
+      implementations: { legacy: true, wasm: false },
+      defaultWorld: 'legacy',
+      owner: 'discovery-team',
+      usageWeight: 10,
+      complexity: 3,
+    },
+    settings: {
+      route: 'settings',
+      implementations: { legacy: true, wasm: false },
+      defaultWorld: 'legacy',
+      owner: 'platform-team',
+      usageWeight: 5,
+      complexity: 2,
+      notes: 'Saves toggles and rolls them back when saving fails.',
+    },
+  },
+};
+
+/** The reference app's plan, validated (shape and rules) and frozen. */
+export const REFERENCE_PLAN: Plan = loadPlan(REFERENCE_PLAN_DATA);
