@@ -81,9 +81,10 @@ export class LegacyWorld {
 
   /**
    * Mounts `route` with `params` under `key` (the history entry key) and renders it at once, so
-   * the first batch of ops is sent before this returns.
+   * the first batch of ops is sent before this returns. With `hidden`, the page's layer starts
+   * hidden (`visible: false`) until `setVisible(key, true)`.
    */
-  mount(key: string, route: string, params: Params): void {
+  mount(key: string, route: string, params: Params, options: { readonly hidden?: boolean } = {}): void {
     const Page = this.options.pages[route];
     if (Page === undefined) {
       const known = Object.keys(this.options.pages).join(', ');
@@ -104,6 +105,7 @@ export class LegacyWorld {
       { op: 'create', id: nodeId, kind: 'view' },
       { op: 'setProp', id: nodeId, name: 'width', value: 1920 },
       { op: 'setProp', id: nodeId, name: 'height', value: 1080 },
+      ...(options.hidden === true ? [{ op: 'setProp', id: nodeId, name: 'visible', value: false } as const] : []),
       { op: 'append', parent: ROOT_NODE_ID, child: nodeId },
     ]);
 
@@ -141,6 +143,13 @@ export class LegacyWorld {
     );
     this.reconciler.flushSyncWork();
     page.phase = 'event';
+  }
+
+  /** Shows or hides the layer of the page of history entry `key` (the router mounts offscreen, then reveals). */
+  setVisible(key: string, visible: boolean): void {
+    const page = this.mounted.get(key);
+    if (page === undefined) return;
+    this.sendOps(page.route, [{ op: 'setProp', id: page.container.nodeId, name: 'visible', value: visible ? null : false }]);
   }
 
   /** Unmounts the page of history entry `key` and removes its layer from the scene. */

@@ -127,7 +127,11 @@ export class WasmWorld {
    * queues the page's container, then the page builds its first scene; both go out with the next
    * frame as one batch. Throws for host mistakes (page not loaded, key in use, bad params).
    */
-  mount(key: string, page: string, params: Params): MountResult {
+  /**
+   * Mounts `page` under `key`. With `hidden`, its container starts with `visible: false` (the
+   * router mounts the next page offscreen and reveals it with `setVisible`).
+   */
+  mount(key: string, page: string, params: Params, options: { readonly hidden?: boolean } = {}): MountResult {
     const loaded = this.modules.get(page);
     if (loaded === undefined) {
       throw new Error(
@@ -157,6 +161,7 @@ export class WasmWorld {
       this.leaving.delete(key);
     }
     mounted.outbox.pushOps(containerOps(ids.rootId));
+    if (options.hidden === true) mounted.outbox.pushOps([{ op: 'setProp', id: ids.rootId, name: 'visible', value: false }]);
     this.pages.set(key, mounted);
     const outcome = this.settle(mounted, created.instance.mount(ids, page, checked.value));
     return outcome.status === 'crashed' ? outcome : { status: 'mounted', ...ids };
@@ -193,6 +198,14 @@ export class WasmWorld {
     for (const left of this.leaving.values()) this.ids.release(left.ids);
     this.leaving.clear();
     return { frame, batches };
+  }
+
+  /** Shows or hides a mounted page's container (sent with the next frame). The world owns the container, so the host asks. */
+  setVisible(key: string, visible: boolean): EventResult {
+    const mounted = this.pages.get(key);
+    if (mounted === undefined) return { status: 'ignored' };
+    mounted.outbox.pushOps([{ op: 'setProp', id: mounted.ids.rootId, name: 'visible', value: visible ? null : false }]);
+    return { status: 'delivered' };
   }
 
   /** Calls the page's `ficus_unmount`, drops its instance and removes its container (next frame). */

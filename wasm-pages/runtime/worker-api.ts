@@ -36,7 +36,8 @@ export type WasmWorldListener = (message: WasmWorldMessage) => unknown;
 export interface WasmWorldApi {
   hello(): WasmWorldHello;
   load(page: string, bytes: Uint8Array): Promise<PageLoadOutcome>;
-  mount(key: string, page: string, params: Params): Promise<MountResult>;
+  mount(key: string, page: string, params: Params, options?: { readonly hidden?: boolean }): Promise<MountResult>;
+  setVisible(key: string, visible: boolean): Promise<EventResult>;
   event(key: string, event: WasmWorldEvent): Promise<EventResult>;
   frame(nowMs: number): Promise<FrameResult>;
   unmount(key: string): Promise<UnmountResult>;
@@ -81,7 +82,8 @@ export function createWasmWorldApi(): WasmWorldApi {
   return {
     hello: () => ({ contractVersion: CONTRACT_VERSION, abiVersion: ABI_VERSION }),
     load: async (page, bytes) => after(await world.load(page, bytes)),
-    mount: async (key, page, params) => after(world.mount(key, page, params)),
+    mount: async (key, page, params, options = {}) => after(world.mount(key, page, params, options)),
+    setVisible: async (key, visible) => after(world.setVisible(key, visible)),
     event: async (key, event) => after(world.event(key, event)),
     frame: async (nowMs) => after(world.frame(nowMs)),
     unmount: async (key) => after(world.unmount(key)),

@@ -1,0 +1,17 @@
+import { REFERENCE_PLAN } from '../../migration-plan/index.ts';
+import { bootBrowserApp } from '../boot/browser-boot.ts';
+import { startBrowserBackend } from '../mock-backend/browser.ts';
+import { parseFailureSpec } from '../mock-backend/failure-rules.ts';
+import { createMockBackend } from '../mock-backend/mock-backend.ts';
+
+// The reference app with its mock backend: /api/* is answered inside this page by msw;
+// ?fail=home:500,search:slow makes endpoints misbehave to see the pages' error states.
+const container = document.getElementById('app');
+if (container === null) throw new Error('index.html must contain <div id="app">');
+
+const backend = createMockBackend();
+for (const rule of parseFailureSpec(new URLSearchParams(location.search).get('fail') ?? '')) {
+  backend.fail(rule.endpoint, rule.mode, rule.options);
+}
+await startBrowserBackend(backend, { serviceWorkerUrl: '/mockServiceWorker.js' });
+await bootBrowserApp({ container, plan: REFERENCE_PLAN, wasmBase: '/wasm/' });

@@ -1,0 +1,255 @@
+import type { ComponentType } from 'react';
+import type { FocusChangeEvent, HistoryEntry, Params, WorldId } from '../../bridge/index.ts';
+import { CircuitBreaker, chooseWorld, type Plan } from '../../migration-plan/index.ts';
+import type { RouterPorts, UrlSyncMode } from '../../router/ports.ts';
+import { createRouter, type Router } from '../../router/router.ts';
+import type { InputAction } from '../input/key-map.ts';
+import type { SceneStore } from '../scene/scene-store.ts';
+import { FocusController } from './focus-controller.ts';
+import { LegacyWorldClient } from './legacy-world-client.ts';
+import { WasmWorldClient, type WasmWorldClientOptions } from './wasm-world-client.ts';
+
+/** What the app host paints through (the DomPainter in a browser; nothing in Node tests). */
+export interface AppView {
+  setVisibleWorld(world: WorldId | null): void;
+  setPage(world: WorldId, pageId: string | null): void;
+  setFocused(world: WorldId, id: number | null): void;
+  paint(): void;
+}
+
+export interface AppHostOptions {
+  readonly store: SceneStore;
+  readonly plan: Plan;
+  readonly legacyPages: Readonly<Record<string, ComponentType>>;
+  readonly wasm: Omit<WasmWorldClientOptions, 'onMessage' | 'apiBase' | 'fetch'>;
+  readonly apiBase: string;
+  readonly fetch: typeof fetch;
+  readonly capabilities: { readonly webAssembly: boolean };
+  readonly overrides?: Readonly<Record<string, WorldId>>;
+  readonly cohort?: number;
+  readonly view?: AppView;
+  /** Makes the browser's history follow the router (pushState & co.); absent in Node tests. */
+  readonly followUrl?: (entry: HistoryEntry, mode: UrlSyncMode) => void;
+  /** The page to start on (a deep link); default the plan's root. */
+  readonly initial?: { readonly route: string; readonly params: Params };
+  readonly now?: () => number;
+}
+
+/**
+ * The composition root's engine, DOM-free: both worlds, the scene store, focus across worlds, the
+ * router and its ports, the frame step and input handling. The browser boot adds the painter,
+ * keyboard, animation frames and browser history; Node integration tests drive it directly.
+ *
+ * @example
+ * const host = createAppHost({ store, plan: REFERENCE_PLAN, legacyPages: LEGACY_PAGES, wasm, ... });
+ * await host.start();
+ * host.input({ kind: 'move', direction: 'right' });
+ * await host.frame(16);
+ */
+export function createAppHost(options: AppHostOptions) {
+  const { store, view } = options;
+  const breaker = new CircuitBreaker();
+  const now = options.now ?? (() => performance.now());
+  /** The key of the page each world shows (events for a world go to that page). */
+  const shownKey: Partial<Record<WorldId, string>> = {};
+  const frameWaiters: Array<() => void> = [];
+  /** Mounts waiting for their first frame; a crash before it rejects them. */
+  const mounting = new Map<string, { readonly world: WorldId; readonly reject: (reason: Error) => void }>();
+  let worldToShow: WorldId | null = null;
+  let router: Router;
+
+  const deliverFocusEvent = (event: FocusChangeEvent) => {
+    view?.setFocused(event.world, event.type === 'focus' ? event.nodeId : null);
+    const key = shownKey[event.world];
+    if (event.world === 'legacy') legacy.deliver(event);
+    else if (key !== undefined) void wasm.api.event(key, event);
+  };
+  const focus = new FocusController(store, deliverFocusEvent);
+
+  const onPageMessage = (world: WorldId, message: { readonly type: string }) => {
+    const fields = message as unknown as Record<string, unknown>;
+    switch (message.type) {
+      case 'navigate':
+        router.navigate(String(fields['route']), fields['params'] as Params);
+        return;
+      case 'replace':
+        router.replace(String(fields['route']), fields['params'] as Params);
+        return;
+      case 'back':
+        router.back();
+        return;
+      case 'crashed': {
+        const route = String(fields['page']);
+        const keys = world === 'legacy' ? legacy.keysOf(route) : wasm.keysOf(route);
+        for (const key of keys) {
+          const pending = mounting.get(key);
+          if (pending !== undefined) pending.reject(new Error(`${String(fields['message'])}`));
+          else router.pageCrashed(world, key);
+        }
+        console.error(
+          `page "${route}" crashed in the ${world} world (${String(fields['phase'])}): ${String(fields['message'])}`,
+        );
+        return;
+      }
+      default:
+    }
+  };
+
+  const legacy = new LegacyWorldClient({
+    pages: options.legacyPages,
+    apiBase: options.apiBase,
+    fetch: options.fetch,
+    onMessage: (message) => onPageMessage('legacy', message),
+  });
+  const wasm = new TrackedWasmClient({
+    ...options.wasm,
+    apiBase: options.apiBase,
+    fetch: options.fetch,
+    onMessage: (message) => onPageMessage('wasm', message),
+  });
+
+  const nextFrame = () => new Promise<void>((resolve) => frameWaiters.push(resolve));
+
+  const ports: RouterPorts = {
+    chooseWorld: (route) =>
+      chooseWorld(options.plan, {
+        route,
+        capabilities: options.capabilities,
+        overrides: options.overrides ?? {},
+        cohort: options.cohort ?? 0,
+        brokenWasmPages: new Set(breaker.openPages()),
+      }).world,
+    loadWorld: async () => undefined,
+    async mountOffscreen(world, entry) {
+      const firstFrame = new Promise<void>((resolve, reject) => {
+        mounting.set(entry.key, { world, reject });
+        void (async () => {
+          try {
+            if (world === 'legacy') legacy.mount(entry.key, entry.route, entry.params, true);
+            else await wasm.mountTracked(entry.key, entry.route, entry.params, true);
+            await nextFrame();
+            resolve();
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)));
+          }
+        })();
+      });
+      try {
+        await firstFrame;
+      } finally {
+        mounting.delete(entry.key);
+      }
+    },
+    reveal(world, entry) {
+      if (world === 'legacy') legacy.setVisible(entry.key, true);
+      else void wasm.setVisible(entry.key, true);
+      shownKey[world] = entry.key;
+      // The world swap waits for the frame that shows the page, so no frame is blank.
+      worldToShow = world;
+      view?.setPage(world, entry.route);
+    },
+    unmount(world, entry) {
+      if (shownKey[world] === entry.key) delete shownKey[world];
+      if (world === 'legacy') legacy.unmount(entry.key);
+      else void wasm.unmountTracked(entry.key);
+    },
+    handOverFocus: (world, _entry, focusKey) => focus.handOver(world, focusKey),
+    syncHistory(sync) {
+      legacy.deliver(sync);
+      void wasm.syncHistory(sync);
+    },
+    syncUrl: (entry, mode) => options.followUrl?.(entry, mode),
+    currentFocusKey: () => focus.focusedKey(),
+    pageFailed(world, entry, reason) {
+      if (world === 'wasm') breaker.recordCrash(entry.route, now());
+      console.warn(`page "${entry.route}" failed in the ${world} world: ${reason}`);
+    },
+  };
+
+  router = createRouter(ports, {
+    rootRoute: options.plan.rootRoute,
+    ...(options.initial === undefined ? {} : { initial: options.initial }),
+  });
+
+  return {
+    store,
+    router,
+    focus,
+    legacy,
+    wasm,
+    breaker,
+    start: () => router.start(),
+    /** One frame: the WASM world ticks, both worlds' batches are applied, focus is kept valid, the view paints. */
+    async frame(time: number): Promise<void> {
+      await wasm.frame(time);
+      for (const [world, batches] of [
+        ['legacy', legacy.takeBatches()],
+        ['wasm', wasm.takeBatches()],
+      ] as const) {
+        if (batches.length === 0) continue;
+        for (const ops of batches) {
+          const result = store.apply(world, ops);
+          if (!result.ok) console.error(result.error.message);
+        }
+        focus.sceneChanged(world);
+      }
+      if (worldToShow !== null) {
+        view?.setVisibleWorld(worldToShow);
+        worldToShow = null;
+      }
+      for (const resolve of frameWaiters.splice(0)) resolve();
+      view?.paint();
+    },
+    /** A key press: page keys are dropped while the router switches pages, so none reaches the wrong page. */
+    input(action: InputAction, repeat = false): void {
+      // Back goes to the router, which may supersede a switch in progress; page keys wait for rest.
+      if (action.kind === 'back') {
+        router.back();
+        return;
+      }
+      if (router.isSwitching()) return;
+      const world = focus.activeWorld;
+      if (world === null) return;
+      const focused = focus.engines[world].focused;
+      const key = shownKey[world];
+      if (action.kind === 'move') {
+        if (focus.move(action.direction, repeat) || focused === null) return;
+        const arrow = { type: 'arrow', world, direction: action.direction, ...focused } as const;
+        if (world === 'legacy') legacy.deliver(arrow);
+        else if (key !== undefined) void wasm.api.event(key, arrow);
+        return;
+      }
+      if (focused === null) return;
+      const select = { type: 'select', world, ...focused } as const;
+      if (world === 'legacy') legacy.deliver(select);
+      else if (key !== undefined) void wasm.api.event(key, select);
+    },
+  };
+}
+
+/** The WASM client plus which route each mounted key shows (crash reports name routes). */
+class TrackedWasmClient extends WasmWorldClient {
+  private readonly routes = new Map<string, string>();
+  readonly api: WasmWorldClientOptions['api'];
+
+  constructor(options: WasmWorldClientOptions) {
+    super(options);
+    this.api = options.api;
+  }
+
+  async mountTracked(key: string, route: string, params: Params, hidden: boolean): Promise<void> {
+    this.routes.set(key, route);
+    await this.mount(key, route, params, hidden);
+  }
+
+  async unmountTracked(key: string): Promise<void> {
+    this.routes.delete(key);
+    await this.unmount(key);
+  }
+
+  keysOf(route: string): string[] {
+    return [...this.routes].filter(([, r]) => r === route).map(([key]) => key);
+  }
+}
+
+export type AppHost = ReturnType<typeof createAppHost>;

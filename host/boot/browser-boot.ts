@@ -1,0 +1,114 @@
+import * as Comlink from 'comlink';
+import type { HistoryEntry } from '../../bridge/index.ts';
+import { LEGACY_PAGES } from '../../legacy-react/pages/index.ts';
+import { cohortOf, type Plan, pageIds } from '../../migration-plan/index.ts';
+import type { UrlSyncMode } from '../../router/ports.ts';
+import { entryUrl, parseLocation } from '../../router/url.ts';
+import type { WasmWorldApi } from '../../wasm-pages/runtime/worker-api.ts';
+import { actionForKey } from '../input/key-map.ts';
+import { DomPainter } from '../painter/dom-painter.ts';
+import { SceneStore } from '../scene/scene-store.ts';
+import { createAppHost } from './app-host.ts';
+
+export interface BrowserBootOptions {
+  readonly container: HTMLElement;
+  readonly plan: Plan;
+  /** Where the WASM build is served (manifest.json and the modules). */
+  readonly wasmBase: string;
+}
+
+/** A stable id for this device, for its rollout cohort. */
+function deviceId(): string {
+  try {
+    let id = localStorage.getItem('ficus.device');
+    if (id === null) {
+      id = crypto.randomUUID();
+      localStorage.setItem('ficus.device', id);
+    }
+    return id;
+  } catch {
+    return 'no-storage';
+  }
+}
+
+/**
+ * Boots the app in a browser: the painter on `container`, the WASM world in a module worker, the
+ * React world on this thread, the router following and driving browser history, the keyboard
+ * (arrows, Enter, Back on Escape/Backspace) and one frame per animation frame.
+ *
+ * @example
+ * await bootBrowserApp({ container: document.getElementById('app')!, plan: REFERENCE_PLAN, wasmBase: '/wasm/' });
+ */
+export async function bootBrowserApp(options: BrowserBootOptions) {
+  const { container, plan, wasmBase } = options;
+  const store = new SceneStore();
+  const painter = new DomPainter(container, store, { visibleWorld: null });
+
+  const worker = new Worker(new URL('../../wasm-pages/runtime/worker-entry.ts', import.meta.url), {
+    type: 'module',
+  });
+  const api = Comlink.wrap<WasmWorldApi>(worker);
+
+  const location = parseLocation(
+    window.location.pathname,
+    window.location.search,
+    pageIds(plan),
+    plan.rootRoute,
+  );
+  if (!location.ok) console.warn(`${location.error.message}; starting at "${plan.rootRoute}"`);
+  const overrides = location.ok ? location.value.worldOverrides : {};
+
+  const followUrl = (entry: HistoryEntry, mode: UrlSyncMode) => {
+    const url = entryUrl(entry, overrides);
+    if (mode === 'push') history.pushState({ key: entry.key }, '', url);
+    else if (mode === 'replace') history.replaceState({ key: entry.key }, '', url);
+    else if (mode === 'back') history.back();
+    else if (mode === 'forward') history.forward();
+  };
+
+  const host = createAppHost({
+    store,
+    plan,
+    legacyPages: LEGACY_PAGES,
+    wasm: {
+      api,
+      manifest: async () => (await fetch(`${wasmBase}manifest.json`)).json(),
+      moduleBytes: async (file) => new Uint8Array(await (await fetch(`${wasmBase}${file}`)).arrayBuffer()),
+    },
+    apiBase: '',
+    fetch: globalThis.fetch.bind(globalThis),
+    capabilities: { webAssembly: typeof WebAssembly === 'object' },
+    overrides,
+    cohort: cohortOf(deviceId()),
+    view: painter,
+    followUrl,
+    ...(location.ok ? { initial: { route: location.value.route, params: location.value.params } } : {}),
+  });
+  await api.connect(Comlink.proxy(host.wasm.receive));
+
+  window.addEventListener('popstate', (event) => {
+    const key = (event.state as { key?: unknown } | null)?.key;
+    if (typeof key === 'string') host.router.popstate(key);
+  });
+  window.addEventListener('keydown', (event) => {
+    const action = actionForKey(event.key);
+    if (action === undefined) return;
+    event.preventDefault();
+    host.input(action, event.repeat);
+  });
+
+  let framing = false;
+  const tick = (time: number) => {
+    // A frame still waiting on the worker is not overtaken: frames stay in order.
+    if (!framing) {
+      framing = true;
+      void host.frame(time).finally(() => {
+        framing = false;
+      });
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  await host.start();
+  return host;
+}
