@@ -105,7 +105,9 @@ export class LegacyWorld {
       { op: 'create', id: nodeId, kind: 'view' },
       { op: 'setProp', id: nodeId, name: 'width', value: 1920 },
       { op: 'setProp', id: nodeId, name: 'height', value: 1080 },
-      ...(options.hidden === true ? [{ op: 'setProp', id: nodeId, name: 'visible', value: false } as const] : []),
+      ...(options.hidden === true
+        ? [{ op: 'setProp', id: nodeId, name: 'visible', value: false } as const]
+        : []),
       { op: 'append', parent: ROOT_NODE_ID, child: nodeId },
     ]);
 
@@ -149,7 +151,9 @@ export class LegacyWorld {
   setVisible(key: string, visible: boolean): void {
     const page = this.mounted.get(key);
     if (page === undefined) return;
-    this.sendOps(page.route, [{ op: 'setProp', id: page.container.nodeId, name: 'visible', value: visible ? null : false }]);
+    this.sendOps(page.route, [
+      { op: 'setProp', id: page.container.nodeId, name: 'visible', value: visible ? null : false },
+    ]);
   }
 
   /** Unmounts the page of history entry `key` and removes its layer from the scene. */

@@ -161,7 +161,8 @@ export class WasmWorld {
       this.leaving.delete(key);
     }
     mounted.outbox.pushOps(containerOps(ids.rootId));
-    if (options.hidden === true) mounted.outbox.pushOps([{ op: 'setProp', id: ids.rootId, name: 'visible', value: false }]);
+    if (options.hidden === true)
+      mounted.outbox.pushOps([{ op: 'setProp', id: ids.rootId, name: 'visible', value: false }]);
     this.pages.set(key, mounted);
     const outcome = this.settle(mounted, created.instance.mount(ids, page, checked.value));
     return outcome.status === 'crashed' ? outcome : { status: 'mounted', ...ids };
@@ -204,7 +205,9 @@ export class WasmWorld {
   setVisible(key: string, visible: boolean): EventResult {
     const mounted = this.pages.get(key);
     if (mounted === undefined) return { status: 'ignored' };
-    mounted.outbox.pushOps([{ op: 'setProp', id: mounted.ids.rootId, name: 'visible', value: visible ? null : false }]);
+    mounted.outbox.pushOps([
+      { op: 'setProp', id: mounted.ids.rootId, name: 'visible', value: visible ? null : false },
+    ]);
     return { status: 'delivered' };
   }
 

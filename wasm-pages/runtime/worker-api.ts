@@ -36,7 +36,12 @@ export type WasmWorldListener = (message: WasmWorldMessage) => unknown;
 export interface WasmWorldApi {
   hello(): WasmWorldHello;
   load(page: string, bytes: Uint8Array): Promise<PageLoadOutcome>;
-  mount(key: string, page: string, params: Params, options?: { readonly hidden?: boolean }): Promise<MountResult>;
+  mount(
+    key: string,
+    page: string,
+    params: Params,
+    options?: { readonly hidden?: boolean },
+  ): Promise<MountResult>;
   setVisible(key: string, visible: boolean): Promise<EventResult>;
   event(key: string, event: WasmWorldEvent): Promise<EventResult>;
   frame(nowMs: number): Promise<FrameResult>;
