@@ -20,9 +20,13 @@ const DIST = join(fileURLToPath(new URL('../..', import.meta.url)), 'dist/wasm')
  * real worker thread), the router, the reference plan, the msw backend. History syncs sent to the
  * WASM world are recorded on the way, to compare every follower's copy.
  */
-export async function startApp(
-  options: { readonly initial?: { route: string; params: Record<string, string> } } = {},
-) {
+export interface StartAppOptions {
+  readonly initial?: { route: string; params: Record<string, string> };
+  /** Serve another built module under a page's name, e.g. a fixture page that crashes. */
+  readonly substitute?: Readonly<Record<string, string>>;
+}
+
+export async function startApp(options: StartAppOptions = {}) {
   const worker: StartedWasmWorldWorker = await startWasmWorldWorker();
   const wasmSyncs: HistorySync[] = [];
   const api = new Proxy(worker.api, {
@@ -42,7 +46,14 @@ export async function startApp(
     legacyPages: LEGACY_PAGES,
     wasm: {
       api,
-      manifest: async () => JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')),
+      manifest: async () => {
+        const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'));
+        const modules = manifest.modules as Record<string, object>;
+        for (const [page, module] of Object.entries(options.substitute ?? {})) {
+          modules[page] = { ...modules[module], kind: 'page' };
+        }
+        return manifest;
+      },
       moduleBytes: async (file) => new Uint8Array(readFileSync(join(DIST, file))),
     },
     apiBase: TEST_API_BASE,
