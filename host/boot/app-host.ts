@@ -1,13 +1,20 @@
 import type { ComponentType } from 'react';
 import type { FocusChangeEvent, HistoryEntry, Params, WorldId } from '../../bridge/index.ts';
+import type { LegacyWorldMessage } from '../../legacy-react/index.ts';
 import { CircuitBreaker, chooseWorld, type Plan } from '../../migration-plan/index.ts';
 import type { RouterPorts, UrlSyncMode } from '../../router/ports.ts';
 import { createRouter, type Router } from '../../router/router.ts';
+import type { WasmWorldMessage } from '../../wasm-pages/runtime/world-messages.ts';
 import type { InputAction } from '../input/key-map.ts';
 import type { SceneStore } from '../scene/scene-store.ts';
 import { FocusController } from './focus-controller.ts';
 import { LegacyWorldClient } from './legacy-world-client.ts';
 import { WasmWorldClient, type WasmWorldClientOptions } from './wasm-world-client.ts';
+
+/** What pages of either world report to the host, besides their scene and data requests. */
+type PageReport =
+  | Exclude<LegacyWorldMessage, { type: 'scene.ops' }>
+  | Exclude<WasmWorldMessage, { type: 'scene.batch' | 'data.request' }>;
 
 /** What the app host paints through (the DomPainter in a browser; nothing in Node tests). */
 export interface AppView {
@@ -66,32 +73,33 @@ export function createAppHost(options: AppHostOptions) {
   };
   const focus = new FocusController(store, deliverFocusEvent);
 
-  const onPageMessage = (world: WorldId, message: { readonly type: string }) => {
-    const fields = message as unknown as Record<string, unknown>;
+  /** Requests and reports from the pages of either world (scene batches and data go elsewhere). */
+  const onPageMessage = (world: WorldId, message: PageReport) => {
     switch (message.type) {
       case 'navigate':
-        router.navigate(String(fields['route']), fields['params'] as Params);
+        router.navigate(message.route, message.params);
         return;
       case 'replace':
-        router.replace(String(fields['route']), fields['params'] as Params);
+        router.replace(message.route, message.params);
         return;
       case 'back':
         router.back();
         return;
       case 'crashed': {
-        const route = String(fields['page']);
-        const keys = world === 'legacy' ? legacy.keysOf(route) : wasm.keysOf(route);
+        const keys = world === 'legacy' ? legacy.keysOf(message.page) : wasm.keysOf(message.page);
         for (const key of keys) {
           const pending = mounting.get(key);
-          if (pending !== undefined) pending.reject(new Error(`${String(fields['message'])}`));
-          else router.pageCrashed(world, key);
+          if (pending !== undefined) pending.reject(new Error(message.message));
+          else router.pageCrashed(world, key, message.message);
         }
         console.error(
-          `page "${route}" crashed in the ${world} world (${String(fields['phase'])}): ${String(fields['message'])}`,
+          `page "${message.page}" crashed in the ${world} world (${message.phase}): ${message.message}`,
         );
         return;
       }
-      default:
+      case 'log':
+      case 'metric':
+        return; // the telemetry sink is not wired yet
     }
   };
 

@@ -24,8 +24,8 @@ export interface WasmWorldClientOptions {
   readonly moduleBytes: (file: string) => Promise<Uint8Array>;
   readonly apiBase: string;
   readonly fetch: typeof fetch;
-  /** Navigation requests, crashes and logs from pages. */
-  readonly onMessage: (message: WasmWorldMessage) => void;
+  /** Navigation requests, crashes, logs and metrics from pages. */
+  readonly onMessage: (message: Exclude<WasmWorldMessage, { type: 'scene.batch' | 'data.request' }>) => void;
 }
 
 /**
