@@ -4,17 +4,14 @@ import type { LegacyWorldMessage } from '../../legacy-react/index.ts';
 import { CircuitBreaker, chooseWorld, type Plan } from '../../migration-plan/index.ts';
 import type { RouterPorts, UrlSyncMode } from '../../router/ports.ts';
 import { createRouter, type Router } from '../../router/router.ts';
-import type { WasmWorldMessage } from '../../wasm-pages/runtime/world-messages.ts';
 import type { InputAction } from '../input/key-map.ts';
 import type { SceneStore } from '../scene/scene-store.ts';
 import { FocusController } from './focus-controller.ts';
 import { LegacyWorldClient } from './legacy-world-client.ts';
-import { WasmWorldClient, type WasmWorldClientOptions } from './wasm-world-client.ts';
+import { type WasmPageReport, WasmWorldClient, type WasmWorldClientOptions } from './wasm-world-client.ts';
 
 /** What pages of either world report to the host, besides their scene and data requests. */
-type PageReport =
-  | Exclude<LegacyWorldMessage, { type: 'scene.ops' }>
-  | Exclude<WasmWorldMessage, { type: 'scene.batch' | 'data.request' }>;
+type PageReport = Exclude<LegacyWorldMessage, { type: 'scene.ops' }> | WasmPageReport;
 
 /** What the app host paints through (the DomPainter in a browser; nothing in Node tests). */
 export interface AppView {
@@ -28,7 +25,8 @@ export interface AppHostOptions {
   readonly store: SceneStore;
   readonly plan: Plan;
   readonly legacyPages: Readonly<Record<string, ComponentType>>;
-  readonly wasm: Omit<WasmWorldClientOptions, 'onMessage' | 'apiBase' | 'fetch'>;
+  /** How to start the WASM world's worker (again after a hang), where its modules are, its watchdog. */
+  readonly wasm: Omit<WasmWorldClientOptions, 'onMessage' | 'onRestart' | 'apiBase' | 'fetch'>;
   readonly apiBase: string;
   readonly fetch: typeof fetch;
   readonly capabilities: { readonly webAssembly: boolean };
@@ -69,7 +67,7 @@ export function createAppHost(options: AppHostOptions) {
     view?.setFocused(event.world, event.type === 'focus' ? event.nodeId : null);
     const key = shownKey[event.world];
     if (event.world === 'legacy') legacy.deliver(event);
-    else if (key !== undefined) void wasm.api.event(key, event);
+    else if (key !== undefined) void wasm.event(key, event);
   };
   const focus = new FocusController(store, deliverFocusEvent);
 
@@ -109,11 +107,17 @@ export function createAppHost(options: AppHostOptions) {
     fetch: options.fetch,
     onMessage: (message) => onPageMessage('legacy', message),
   });
-  const wasm = new TrackedWasmClient({
+  const wasm = new WasmWorldClient({
     ...options.wasm,
     apiBase: options.apiBase,
     fetch: options.fetch,
     onMessage: (message) => onPageMessage('wasm', message),
+    // A hung worker was replaced (its pages reported crashed, so the router already moved on with
+    // their focus): the fresh worker starts from an empty scene and reuses the node ids.
+    onRestart: () => {
+      store.clear('wasm');
+      focus.sceneChanged('wasm');
+    },
   });
 
   const nextFrame = () => new Promise<void>((resolve) => frameWaiters.push(resolve));
@@ -134,7 +138,7 @@ export function createAppHost(options: AppHostOptions) {
         void (async () => {
           try {
             if (world === 'legacy') legacy.mount(entry.key, entry.route, entry.params, true);
-            else await wasm.mountTracked(entry.key, entry.route, entry.params, true);
+            else await wasm.mount(entry.key, entry.route, entry.params, true);
             await nextFrame();
             resolve();
           } catch (error) {
@@ -159,7 +163,7 @@ export function createAppHost(options: AppHostOptions) {
     unmount(world, entry) {
       if (shownKey[world] === entry.key) delete shownKey[world];
       if (world === 'legacy') legacy.unmount(entry.key);
-      else void wasm.unmountTracked(entry.key);
+      else void wasm.unmount(entry.key);
     },
     handOverFocus: (world, _entry, focusKey) => focus.handOver(world, focusKey),
     syncHistory(sync) {
@@ -186,7 +190,16 @@ export function createAppHost(options: AppHostOptions) {
     legacy,
     wasm,
     breaker,
-    start: () => router.start(),
+    /** Starts the WASM world's worker, then the router on the first page. */
+    async start(): Promise<void> {
+      await wasm.start();
+      await router.start();
+    },
+    /** Stops the router and the WASM world's worker. */
+    async stop(): Promise<void> {
+      router.stop();
+      await wasm.stop();
+    },
     /** One frame: the WASM world ticks, both worlds' batches are applied, focus is kept valid, the view paints. */
     async frame(time: number): Promise<void> {
       await wasm.frame(time);
@@ -224,40 +237,15 @@ export function createAppHost(options: AppHostOptions) {
         if (focus.move(action.direction, repeat) || focused === null) return;
         const arrow = { type: 'arrow', world, direction: action.direction, ...focused } as const;
         if (world === 'legacy') legacy.deliver(arrow);
-        else if (key !== undefined) void wasm.api.event(key, arrow);
+        else if (key !== undefined) void wasm.event(key, arrow);
         return;
       }
       if (focused === null) return;
       const select = { type: 'select', world, ...focused } as const;
       if (world === 'legacy') legacy.deliver(select);
-      else if (key !== undefined) void wasm.api.event(key, select);
+      else if (key !== undefined) void wasm.event(key, select);
     },
   };
-}
-
-/** The WASM client plus which route each mounted key shows (crash reports name routes). */
-class TrackedWasmClient extends WasmWorldClient {
-  private readonly routes = new Map<string, string>();
-  readonly api: WasmWorldClientOptions['api'];
-
-  constructor(options: WasmWorldClientOptions) {
-    super(options);
-    this.api = options.api;
-  }
-
-  async mountTracked(key: string, route: string, params: Params, hidden: boolean): Promise<void> {
-    this.routes.set(key, route);
-    await this.mount(key, route, params, hidden);
-  }
-
-  async unmountTracked(key: string): Promise<void> {
-    this.routes.delete(key);
-    await this.unmount(key);
-  }
-
-  keysOf(route: string): string[] {
-    return [...this.routes].filter(([, r]) => r === route).map(([key]) => key);
-  }
 }
 
 export type AppHost = ReturnType<typeof createAppHost>;

@@ -9,12 +9,15 @@ import { actionForKey } from '../input/key-map.ts';
 import { DomPainter } from '../painter/dom-painter.ts';
 import { SceneStore } from '../scene/scene-store.ts';
 import { createAppHost } from './app-host.ts';
+import type { WasmWorldWorker } from './wasm-world-client.ts';
 
 export interface BrowserBootOptions {
   readonly container: HTMLElement;
   readonly plan: Plan;
   /** Where the WASM build is served (manifest.json and the modules). */
   readonly wasmBase: string;
+  /** How long the WASM world may leave a call unanswered before its worker is restarted; default 2000 ms. */
+  readonly wasmDeadlineMs?: number;
 }
 
 /** A stable id for this device, for its rollout cohort. */
@@ -31,10 +34,21 @@ function deviceId(): string {
   }
 }
 
+/** Starts the WASM world in a module worker (Vite bundles the entry); the watchdog calls it again after a hang. */
+async function startBrowserWorker(): Promise<WasmWorldWorker> {
+  const worker = new Worker(new URL('../../wasm-pages/runtime/worker-entry.ts', import.meta.url), {
+    type: 'module',
+  });
+  const api = Comlink.wrap<WasmWorldApi>(worker);
+  // No comlink release message first: a hung worker would never answer it.
+  return { api, terminate: () => worker.terminate() };
+}
+
 /**
- * Boots the app in a browser: the painter on `container`, the WASM world in a module worker, the
- * React world on this thread, the router following and driving browser history, the keyboard
- * (arrows, Enter, Back on Escape/Backspace) and one frame per animation frame.
+ * Boots the app in a browser: the painter on `container`, the WASM world in a module worker (a fresh
+ * one if it stops answering), the React world on this thread, the router following and driving
+ * browser history, the keyboard (arrows, Enter, Back on Escape/Backspace) and one frame per
+ * animation frame.
  *
  * @example
  * await bootBrowserApp({ container: document.getElementById('app')!, plan: REFERENCE_PLAN, wasmBase: '/wasm/' });
@@ -43,11 +57,6 @@ export async function bootBrowserApp(options: BrowserBootOptions) {
   const { container, plan, wasmBase } = options;
   const store = new SceneStore();
   const painter = new DomPainter(container, store, { visibleWorld: null });
-
-  const worker = new Worker(new URL('../../wasm-pages/runtime/worker-entry.ts', import.meta.url), {
-    type: 'module',
-  });
-  const api = Comlink.wrap<WasmWorldApi>(worker);
 
   const location = parseLocation(
     window.location.pathname,
@@ -71,7 +80,8 @@ export async function bootBrowserApp(options: BrowserBootOptions) {
     plan,
     legacyPages: LEGACY_PAGES,
     wasm: {
-      api,
+      startWorker: startBrowserWorker,
+      ...(options.wasmDeadlineMs === undefined ? {} : { watchdog: { deadlineMs: options.wasmDeadlineMs } }),
       manifest: async () => (await fetch(`${wasmBase}manifest.json`)).json(),
       moduleBytes: async (file) => new Uint8Array(await (await fetch(`${wasmBase}${file}`)).arrayBuffer()),
     },
@@ -84,7 +94,8 @@ export async function bootBrowserApp(options: BrowserBootOptions) {
     followUrl,
     ...(location.ok ? { initial: { route: location.value.route, params: location.value.params } } : {}),
   });
-  await api.connect(Comlink.proxy(host.wasm.receive));
+  // The worker is up before the first frame (later, frames skip while a hung one restarts).
+  await host.wasm.start();
 
   window.addEventListener('popstate', (event) => {
     const key = (event.state as { key?: unknown } | null)?.key;

@@ -1,3 +1,4 @@
+import * as Comlink from 'comlink';
 import {
   decodeSceneBatch,
   type HistorySync,
@@ -6,9 +7,11 @@ import {
   type WasmManifest,
   WasmManifestSchema,
 } from '../../bridge/index.ts';
+import type { WasmWorldEvent } from '../../wasm-pages/runtime/page-events.ts';
 import type { WasmWorldApi } from '../../wasm-pages/runtime/worker-api.ts';
 import type { WasmWorldMessage } from '../../wasm-pages/runtime/world-messages.ts';
 import { answerDataRequest } from '../wasm-world/data-requests.ts';
+import { WasmWatchdog, WasmWorldHungError, type WatchdogTimer } from './wasm-watchdog.ts';
 
 /** The WASM world as the host drives it: a comlink remote of the worker, or the API in-process. */
 export type WasmWorldRemote = {
@@ -17,32 +20,169 @@ export type WasmWorldRemote = {
   ) => Promise<Awaited<ReturnType<WasmWorldApi[K]>>>;
 };
 
-export interface WasmWorldClientOptions {
+/** A running WASM world worker, as `startWorker` hands it over. */
+export interface WasmWorldWorker {
   readonly api: WasmWorldRemote;
+  /** Stops the worker thread, even one stuck in a page's infinite loop. Called once. */
+  terminate(): Promise<void> | void;
+}
+
+/** What the world sends that the host handles itself (scene batches and data requests stay in the client). */
+export type WasmPageReport = Exclude<WasmWorldMessage, { type: 'scene.batch' | 'data.request' }>;
+
+export interface WasmWorldClientOptions {
+  /** Starts a WASM world worker: once at start, and a fresh one each time the watchdog finds it hung. */
+  readonly startWorker: () => Promise<WasmWorldWorker>;
   /** Reads the build's manifest and a module's bytes (fetch in a browser, files under Node). */
   readonly manifest: () => Promise<unknown>;
   readonly moduleBytes: (file: string) => Promise<Uint8Array>;
   readonly apiBase: string;
   readonly fetch: typeof fetch;
-  /** Navigation requests, crashes, logs and metrics from pages. */
-  readonly onMessage: (message: Exclude<WasmWorldMessage, { type: 'scene.batch' | 'data.request' }>) => void;
+  /** Navigation requests, crashes, logs and metrics from pages (a hung world's pages are reported crashed here too). */
+  readonly onMessage: (message: WasmPageReport) => void;
+  /** The hung worker was replaced and its pages reported crashed: everything it drew is gone. */
+  readonly onRestart?: () => void;
+  /** How long a call may go unanswered before the worker counts as hung (default 2000 ms), and the clock. */
+  readonly watchdog?: { readonly deadlineMs?: number; readonly timer?: WatchdogTimer };
 }
 
 /**
- * The host's side of the WASM world: loads page modules on demand from the build manifest, keeps
- * the batches the world sends until the frame loop applies them, and answers pages' data requests
- * through the backend contract (the same reads the React world does).
+ * The host's side of the WASM world: starts its worker, loads page modules on demand from the build
+ * manifest, keeps the batches the world sends until the frame loop applies them, and answers pages'
+ * data requests through the backend contract (the same reads the React world does).
+ *
+ * Every call into the world is watched (WasmWatchdog): a page stuck in a loop blocks the worker,
+ * so when a call gets no reply within the deadline, every page mounted or mounting there is
+ * reported crashed (phase "frame"), the worker is terminated and a fresh one started; modules
+ * load again on demand. Calls lost that way never reject: a frame is skipped, an event dropped.
  */
 export class WasmWorldClient {
   private manifest: WasmManifest | undefined;
   private readonly loaded = new Map<string, Promise<void>>();
   private readonly batches: SceneOp[][] = [];
   private readonly mounted = new Set<string>();
+  /** The route of every key mounted or mounting (crash reports name routes; the host maps them back). */
+  private readonly routes = new Map<string, string>();
+  private readonly watchdog: WasmWatchdog;
+  /** The current worker, starting or started; undefined before the first call and after a hang. */
+  private worker: Promise<WasmWorldWorker> | undefined;
+  /** The current worker once connected: frames run only on a worker that is up. */
+  private ready: WasmWorldWorker | undefined;
+  /** Bumped when a worker is retired, so its late messages and answers are dropped. */
+  private generation = 0;
+  private stopped = false;
 
-  constructor(private readonly options: WasmWorldClientOptions) {}
+  constructor(private readonly options: WasmWorldClientOptions) {
+    this.watchdog = new WasmWatchdog({
+      ...(options.watchdog?.deadlineMs === undefined ? {} : { deadlineMs: options.watchdog.deadlineMs }),
+      ...(options.watchdog?.timer === undefined ? {} : { timer: options.watchdog.timer }),
+      onHang: (hang) => this.restart(hang),
+    });
+  }
 
-  /** Receives everything the world sends (give this to `api.connect`). */
-  readonly receive = (message: WasmWorldMessage): void => {
+  /** Starts the worker (if not yet) and connects to it; rejects if it fails to start. */
+  async start(): Promise<void> {
+    await this.current();
+  }
+
+  /** Stops the current worker for good; later calls fail. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.generation++;
+    this.watchdog.dispose();
+    const worker = this.worker;
+    this.worker = undefined;
+    this.ready = undefined;
+    const running = await worker?.catch(() => undefined);
+    await running?.terminate();
+  }
+
+  /** Loads the page's module (once per worker); rejects with a reason naming the page. */
+  load(route: string): Promise<void> {
+    let loading = this.loaded.get(route);
+    if (loading === undefined) {
+      const attempt = this.loadModule(route);
+      loading = attempt;
+      this.loaded.set(route, attempt);
+      attempt.catch(() => {
+        if (this.loaded.get(route) === attempt) this.loaded.delete(route);
+      });
+    }
+    return loading;
+  }
+
+  async mount(key: string, route: string, params: Params, hidden: boolean): Promise<void> {
+    this.routes.set(key, route);
+    await this.load(route);
+    // Counted as mounted from the start: the page asks for its data while mounting, and the answer
+    // may come back before the mount call does.
+    this.mounted.add(key);
+    const result = await this.call('mount', (api) => api.mount(key, route, params, { hidden }));
+    if (result.status !== 'mounted') {
+      this.mounted.delete(key);
+      throw new Error(
+        result.status === 'refused'
+          ? result.error.message
+          : `page "${route}" crashed on mount: ${result.crash.message}`,
+      );
+    }
+  }
+
+  async setVisible(key: string, visible: boolean): Promise<void> {
+    await this.tell('setVisible', (api) => api.setVisible(key, visible));
+  }
+
+  /** Hands a page an event (focus, arrow, select, data...); never rejects. */
+  async event(key: string, event: WasmWorldEvent): Promise<void> {
+    await this.tell('event', (api) => api.event(key, event));
+  }
+
+  async unmount(key: string): Promise<void> {
+    this.routes.delete(key);
+    this.mounted.delete(key);
+    await this.tell('unmount', (api) => api.unmount(key));
+  }
+
+  forget(key: string): void {
+    this.routes.delete(key);
+    this.mounted.delete(key);
+  }
+
+  isMounted(key: string): boolean {
+    return this.mounted.has(key);
+  }
+
+  /** Entry keys of pages mounted or mounting that show `route` (a crash report names the route). */
+  keysOf(route: string): string[] {
+    return [...this.routes].filter(([, r]) => r === route).map(([key]) => key);
+  }
+
+  async syncHistory(sync: HistorySync): Promise<void> {
+    await Promise.all([...this.mounted].map((key) => this.event(key, sync)));
+  }
+
+  /**
+   * Runs one frame in the world; its batches arrive through `receive` before this resolves. While
+   * the worker is (re)starting the frame is skipped, so the React world keeps painting meanwhile.
+   */
+  async frame(now: number): Promise<void> {
+    const worker = this.ready;
+    if (worker === undefined) return;
+    try {
+      await this.watchdog.watch('frame', worker.api.frame(now));
+    } catch (error) {
+      if (!(error instanceof WasmWorldHungError)) throw error;
+    }
+  }
+
+  /** The batches received since the last call, in order. */
+  takeBatches(): SceneOp[][] {
+    return this.batches.splice(0);
+  }
+
+  /** Everything one worker sends; messages of a retired worker are dropped. */
+  private receive(generation: number, message: WasmWorldMessage): void {
+    if (generation !== this.generation) return;
     switch (message.type) {
       case 'scene.batch': {
         const decoded = decodeSceneBatch(message.bytes);
@@ -56,70 +196,91 @@ export class WasmWorldClient {
       }
       case 'data.request':
         void answerDataRequest(message.requestId, message.path, this.options).then((event) => {
-          if (this.mounted.has(message.key)) void this.options.api.event(message.key, event);
+          if (generation === this.generation && this.mounted.has(message.key))
+            void this.event(message.key, event);
         });
         return;
       default:
         this.options.onMessage(message);
     }
-  };
-
-  /** Loads the page's module (once); rejects with a reason naming the page. */
-  load(route: string): Promise<void> {
-    let loading = this.loaded.get(route);
-    if (loading === undefined) {
-      loading = this.loadModule(route);
-      this.loaded.set(route, loading);
-      loading.catch(() => this.loaded.delete(route));
-    }
-    return loading;
   }
 
-  async mount(key: string, route: string, params: Params, hidden: boolean): Promise<void> {
-    await this.load(route);
-    // Counted as mounted from the start: the page asks for its data while mounting, and the answer
-    // may come back before the mount call does.
-    this.mounted.add(key);
-    const result = await this.options.api.mount(key, route, params, { hidden });
-    if (result.status !== 'mounted') {
-      this.mounted.delete(key);
-      throw new Error(
-        result.status === 'refused'
-          ? result.error.message
-          : `page "${route}" crashed on mount: ${result.crash.message}`,
+  /** The current worker, started (and connected to) on first use. */
+  private current(): Promise<WasmWorldWorker> {
+    if (this.stopped) return Promise.reject(new Error('the WASM world was stopped'));
+    if (this.worker === undefined) {
+      const starting = this.connect(this.generation);
+      this.worker = starting;
+      starting.then(
+        (worker) => {
+          if (this.worker === starting) this.ready = worker;
+        },
+        () => {
+          if (this.worker === starting) this.worker = undefined; // the next call tries again
+        },
       );
     }
+    return this.worker;
   }
 
-  async setVisible(key: string, visible: boolean): Promise<void> {
-    await this.options.api.setVisible(key, visible);
+  private async connect(generation: number): Promise<WasmWorldWorker> {
+    const worker = await this.options.startWorker();
+    if (generation !== this.generation) {
+      await worker.terminate(); // retired (stopped) while it was starting
+      throw new Error('the WASM world was stopped while its worker started');
+    }
+    await worker.api.connect(Comlink.proxy((message: WasmWorldMessage) => this.receive(generation, message)));
+    return worker;
   }
 
-  async unmount(key: string): Promise<void> {
-    this.mounted.delete(key);
-    await this.options.api.unmount(key);
+  /** One call on the current worker, under the watchdog; rejects with WasmWorldHungError if the worker hangs. */
+  private async call<T>(
+    name: string,
+    invoke: (api: WasmWorldRemote) => Promise<T>,
+    options: { readonly timed?: boolean } = {},
+  ): Promise<T> {
+    const starting = this.current();
+    const worker = await starting;
+    // Found hung while this call waited for it: the call would go to a terminated worker.
+    if (this.worker !== starting) throw new WasmWorldHungError(name, this.watchdog.deadlineMs);
+    return this.watchdog.watch(name, invoke(worker.api), options);
   }
 
-  forget(key: string): void {
-    this.mounted.delete(key);
+  /** A call whose answer nobody waits for: a hang drops it silently, other failures are logged. */
+  private async tell(name: string, invoke: (api: WasmWorldRemote) => Promise<unknown>): Promise<void> {
+    try {
+      await this.call(name, invoke);
+    } catch (error) {
+      if (!(error instanceof WasmWorldHungError))
+        console.error(`the WASM world's ${name} call failed:`, error);
+    }
   }
 
-  isMounted(key: string): boolean {
-    return this.mounted.has(key);
-  }
-
-  async syncHistory(sync: HistorySync): Promise<void> {
-    await Promise.all([...this.mounted].map((key) => this.options.api.event(key, sync)));
-  }
-
-  /** Runs one frame in the world; its batches arrive through `receive` before this resolves. */
-  async frame(now: number): Promise<void> {
-    await this.options.api.frame(now);
-  }
-
-  /** The batches received since the last call, in order. */
-  takeBatches(): SceneOp[][] {
-    return this.batches.splice(0);
+  /** The watchdog found the worker hung: report its pages crashed, replace it, forget its modules. */
+  private restart(hang: WasmWorldHungError): void {
+    console.error(
+      `the WASM world did not answer "${hang.call}" within ${hang.deadlineMs} ms: restarting its worker`,
+    );
+    const hung = this.worker;
+    const lost = [...this.routes.keys()];
+    this.generation++;
+    this.worker = undefined;
+    this.ready = undefined;
+    this.loaded.clear();
+    this.mounted.clear();
+    this.batches.length = 0;
+    void hung
+      ?.then((worker) => worker.terminate())
+      .catch((error: unknown) => console.error('the hung WASM world worker did not terminate:', error));
+    for (const page of new Set(this.routes.values())) {
+      this.options.onMessage({ type: 'crashed', page, phase: 'frame', message: hang.message, stderr: '' });
+    }
+    // What the host has not unmounted in answer to the reports was on the old worker only.
+    for (const key of lost) this.routes.delete(key);
+    this.options.onRestart?.();
+    void this.current().catch((error: unknown) =>
+      console.error('the WASM world worker did not restart:', error),
+    );
   }
 
   private async loadModule(route: string): Promise<void> {
@@ -128,7 +289,8 @@ export class WasmWorldClient {
     if (entry === undefined || entry.kind !== 'page')
       throw new Error(`the WASM build has no page "${route}"`);
     const bytes = await this.options.moduleBytes(entry.file);
-    const loaded = await this.options.api.load(route, bytes);
+    // Compiling runs no page code and may be slow on a TV: no deadline, but lost if the world hangs.
+    const loaded = await this.call('load', (api) => api.load(route, bytes), { timed: false });
     if (!loaded.ok) throw new Error(loaded.error.message);
   }
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as Comlink from 'comlink';
 import type { HistorySync, WorldId } from '../../bridge/index.ts';
 import { type AppHost, createAppHost } from '../../host/boot/app-host.ts';
+import type { WasmWorldWorker } from '../../host/boot/wasm-world-client.ts';
 import { SceneStore } from '../../host/scene/scene-store.ts';
 import { LEGACY_PAGES } from '../../legacy-react/pages/index.ts';
 import { REFERENCE_PLAN } from '../../migration-plan/index.ts';
@@ -24,28 +24,54 @@ export interface StartAppOptions {
   readonly initial?: { route: string; params: Record<string, string> };
   /** Serve another built module under a page's name, e.g. a fixture page that crashes. */
   readonly substitute?: Readonly<Record<string, string>>;
+  /** How long the WASM world may leave a call unanswered before the watchdog restarts it (default 2000 ms). */
+  readonly wasmDeadlineMs?: number;
+}
+
+/** A WASM world worker the app started (the first one, then one per restart), as the test sees it. */
+export interface AppWorker {
+  readonly started: StartedWasmWorldWorker;
+  /** The routes mounted on this worker, in order. */
+  readonly mounts: string[];
+  /** Whether the worker thread has exited (it was terminated). */
+  exited: boolean;
 }
 
 export async function startApp(options: StartAppOptions = {}) {
-  const worker: StartedWasmWorldWorker = await startWasmWorldWorker();
   const wasmSyncs: HistorySync[] = [];
-  const api = new Proxy(worker.api, {
-    get(target, name, receiver) {
-      const value = Reflect.get(target, name, receiver);
-      if (name !== 'event' || typeof value !== 'function') return value;
-      return (key: string, event: { type: string }) => {
-        if (event.type === 'history.sync') wasmSyncs.push(event as HistorySync);
-        return (value as (k: string, e: unknown) => unknown).call(target, key, event);
-      };
-    },
-  });
+  const workers: AppWorker[] = [];
+  // The worker factory the watchdog calls again after a hang: a real worker thread each time, its
+  // API wrapped to record history syncs and mounts.
+  const startWorker = async (): Promise<WasmWorldWorker> => {
+    const started = await startWasmWorldWorker();
+    const record: AppWorker = { started, mounts: [], exited: false };
+    started.worker.once('exit', () => {
+      record.exited = true;
+    });
+    workers.push(record);
+    const api = new Proxy(started.api, {
+      get(target, name, receiver) {
+        const value = Reflect.get(target, name, receiver);
+        if ((name !== 'event' && name !== 'mount') || typeof value !== 'function') return value;
+        return (key: string, second: unknown, ...rest: unknown[]) => {
+          if (name === 'mount') record.mounts.push(second as string);
+          else if ((second as { type: string }).type === 'history.sync')
+            wasmSyncs.push(second as HistorySync);
+          return (value as (...args: unknown[]) => unknown).call(target, key, second, ...rest);
+        };
+      },
+    });
+    let terminated: Promise<void> | undefined;
+    return { api, terminate: () => (terminated ??= started.terminate()) };
+  };
   const store = new SceneStore();
   const host: AppHost = createAppHost({
     store,
     plan: REFERENCE_PLAN,
     legacyPages: LEGACY_PAGES,
     wasm: {
-      api,
+      startWorker,
+      ...(options.wasmDeadlineMs === undefined ? {} : { watchdog: { deadlineMs: options.wasmDeadlineMs } }),
       manifest: async () => {
         const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'));
         const modules = manifest.modules as Record<string, object>;
@@ -62,8 +88,6 @@ export async function startApp(options: StartAppOptions = {}) {
     cohort: 0,
     ...(options.initial === undefined ? {} : { initial: options.initial }),
   });
-  await worker.api.connect(Comlink.proxy(host.wasm.receive));
-
   let time = 0;
   let running = true;
   // The frame loop, as requestAnimationFrame drives it in a browser.
@@ -79,6 +103,8 @@ export async function startApp(options: StartAppOptions = {}) {
     host,
     store,
     wasmSyncs,
+    /** Every WASM world worker started so far, the current one last. */
+    workers,
     /** Waits, frame by frame, until the router is at rest and the visible page has focus. */
     async settled(what = 'the app to settle'): Promise<void> {
       for (let i = 0; i < 400; i++) {
@@ -98,8 +124,9 @@ export async function startApp(options: StartAppOptions = {}) {
     async stop(): Promise<void> {
       running = false;
       await loop;
-      host.router.stop();
-      await worker.terminate();
+      await host.stop();
+      // Any worker the app lost track of (say, one still starting when a test failed) goes too.
+      await Promise.all(workers.map(({ started }) => started.worker.terminate()));
     },
   };
   const started = host.start();

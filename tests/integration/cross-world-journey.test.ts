@@ -10,6 +10,15 @@ afterEach(async () => {
   app = undefined;
 });
 
+/** Polls (never a wall-clock assertion) until `check` holds. */
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    if (check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
 /** The invariants of ARCHITECTURE.md "Navigation", checked after every step of a journey. */
 function expectOneCoherentScreen(running: RunningApp): void {
   const { host, store } = running;
@@ -55,9 +64,11 @@ describe('a viewer journey across both worlds', () => {
     });
     expectOneCoherentScreen(app);
 
+    // The home's data must be in (focus on the first tile) before the viewer moves.
+    await until(() => /^tile:[^:]+:0$/.test(app?.focusedKey() ?? ''), 'focus on the first tile');
     app.host.input({ kind: 'move', direction: 'right' });
     app.host.input({ kind: 'move', direction: 'right' });
-    await app.settled();
+    await until(() => /^tile:[^:]+:2$/.test(app?.focusedKey() ?? ''), 'focus on the third tile');
     const tileKey = app.focusedKey();
     expect(tileKey).toMatch(/^tile:[^:]+:2$/);
 
