@@ -8,6 +8,7 @@ import type { InputAction } from '../input/key-map.ts';
 import type { SceneStore } from '../scene/scene-store.ts';
 import { FocusController } from './focus-controller.ts';
 import { LegacyWorldClient } from './legacy-world-client.ts';
+import { TelemetryQueue } from './telemetry-queue.ts';
 import { type WasmPageReport, WasmWorldClient, type WasmWorldClientOptions } from './wasm-world-client.ts';
 
 /** What pages of either world report to the host, besides their scene and data requests. */
@@ -55,6 +56,7 @@ export function createAppHost(options: AppHostOptions) {
   const { store, view } = options;
   const breaker = new CircuitBreaker();
   const now = options.now ?? (() => performance.now());
+  const telemetry = new TelemetryQueue({ apiBase: options.apiBase, fetch: options.fetch });
   /** The key of the page each world shows (events for a world go to that page). */
   const shownKey: Partial<Record<WorldId, string>> = {};
   const frameWaiters: Array<() => void> = [];
@@ -93,11 +95,28 @@ export function createAppHost(options: AppHostOptions) {
         console.error(
           `page "${message.page}" crashed in the ${world} world (${message.phase}): ${message.message}`,
         );
+        telemetry.record(
+          'page.crashed',
+          { page: message.page, world, phase: message.phase, message: message.message.slice(0, 200) },
+          now(),
+        );
         return;
       }
-      case 'log':
       case 'metric':
-        return; // the telemetry sink is not wired yet
+        telemetry.record(
+          'page.metric',
+          { page: message.page, name: message.name, value: message.value },
+          now(),
+        );
+        return;
+      case 'log':
+        if (message.level === 'error')
+          telemetry.record(
+            'page.error',
+            { page: message.page, message: message.message.slice(0, 200) },
+            now(),
+          );
+        return;
     }
   };
 
@@ -173,6 +192,11 @@ export function createAppHost(options: AppHostOptions) {
     syncUrl: (entry, mode) => options.followUrl?.(entry, mode),
     currentFocusKey: () => focus.focusedKey(),
     pageFailed(world, entry, reason) {
+      telemetry.record(
+        'page.fallback',
+        { page: entry.route, from: world, reason: reason.slice(0, 200) },
+        now(),
+      );
       if (world === 'wasm') breaker.recordCrash(entry.route, now());
       console.warn(`page "${entry.route}" failed in the ${world} world: ${reason}`);
     },
@@ -190,6 +214,7 @@ export function createAppHost(options: AppHostOptions) {
     legacy,
     wasm,
     breaker,
+    telemetry,
     /** Starts the WASM world's worker, then the router on the first page. */
     async start(): Promise<void> {
       await wasm.start();
@@ -220,6 +245,8 @@ export function createAppHost(options: AppHostOptions) {
       }
       for (const resolve of frameWaiters.splice(0)) resolve();
       view?.paint();
+      // Not awaited: sending telemetry must never hold a frame back.
+      void telemetry.flushIfDue(now());
     },
     /** A key press: page keys are dropped while the router switches pages, so none reaches the wrong page. */
     input(action: InputAction, repeat = false): void {

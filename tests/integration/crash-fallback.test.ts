@@ -5,7 +5,7 @@ import { type RunningApp, startApp } from './app-host-harness.ts';
 // A page that crashes in the WASM world must never take the app down: the router serves the same
 // entry with the React page and the page's breaker keeps it there for the session.
 
-setupMockBackend();
+const backend = setupMockBackend();
 let app: RunningApp | undefined;
 afterEach(async () => {
   await app?.stop();
@@ -22,6 +22,11 @@ describe('a WASM page that crashes', () => {
     expect(app.host.router.visible()).toMatchObject({ route: 'profiles', world: 'legacy' });
     expect(app.focusedKey()).toBe('profile:p1');
     expect(app.host.breaker.isOpen('profiles')).toBe(true);
+    // Leads see it: the crash and the fallback reach the backend's telemetry sink.
+    await app.host.telemetry.flush(1);
+    const names = backend.telemetryEvents().map((event) => `${event.name}:${String(event.data?.['page'])}`);
+    expect(names).toContain('page.crashed:profiles');
+    expect(names).toContain('page.fallback:profiles');
     // The app keeps working: the next page is served normally.
     app.host.input({ kind: 'select' });
     await app.settled('collections');
