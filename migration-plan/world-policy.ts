@@ -14,7 +14,8 @@
  * 3. A page with a single implementation (legacy only, since legacy is required) → legacy,
  *    `only-implementation`.
  * 4. A device without WebAssembly → legacy, `no-webassembly`.
- * 5. The page's WASM crashed this session (its breaker is open) → legacy, `breaker-open`.
+ * 5. The page's WASM crashed and its breaker is open (within its backoff, or after repeated crashes
+ *    for the rest of the session) → legacy, `breaker-open`.
  * 6. A wasm default with `rollout.wasmPercent` p → wasm when `cohort < p`, else legacy: `rollout`
  *    (so p = 50 sends cohorts 0..49 to WASM and 50..99 to legacy).
  * 7. Otherwise the page's default world → `default`.
@@ -46,7 +47,7 @@ export interface WorldRequest {
   readonly overrides: Readonly<Record<PageId, WorldId>>;
   /** The device's rollout cohort, an integer 0..99 that stays the same for a device (`cohortOf`). */
   readonly cohort: number;
-  /** Pages whose WASM implementation crashed this session (`CircuitBreaker.openPages()`). */
+  /** Pages whose WASM breaker is open at this moment (`CircuitBreaker.openPages(now)`). */
   readonly brokenWasmPages: ReadonlySet<PageId>;
 }
 
