@@ -7,6 +7,7 @@ import { createRouter, type Router } from '../../router/router.ts';
 import type { InputAction } from '../input/key-map.ts';
 import type { SceneStore } from '../scene/scene-store.ts';
 import { FocusController } from './focus-controller.ts';
+import type { InputTrace } from './input-trace.ts';
 import { LegacyWorldClient } from './legacy-world-client.ts';
 import { TelemetryQueue } from './telemetry-queue.ts';
 import { type WasmPageReport, WasmWorldClient, type WasmWorldClientOptions } from './wasm-world-client.ts';
@@ -39,6 +40,14 @@ export interface AppHostOptions {
   /** The page to start on (a deep link); default the plan's root. */
   readonly initial?: { readonly route: string; readonly params: Params };
   readonly now?: () => number;
+  /**
+   * Asks for one frame (requestAnimationFrame in a browser). The host calls it only when something
+   * changed: a batch arrived, input moved focus, a page is to be revealed, someone awaits a frame.
+   * Absent, whoever drives `frame()` decides (Node tests call it in a loop).
+   */
+  readonly scheduleFrame?: () => void;
+  /** Records each key press hop by hop (the browser boot exposes it to the browser bench). */
+  readonly trace?: InputTrace;
 }
 
 /**
@@ -53,7 +62,8 @@ export interface AppHostOptions {
  * await host.frame(16);
  */
 export function createAppHost(options: AppHostOptions) {
-  const { store, view } = options;
+  const { store, view, trace } = options;
+  const requestFrame = () => options.scheduleFrame?.();
   const breaker = new CircuitBreaker();
   const now = options.now ?? (() => performance.now());
   const telemetry = new TelemetryQueue({ apiBase: options.apiBase, fetch: options.fetch });
@@ -67,7 +77,12 @@ export function createAppHost(options: AppHostOptions) {
 
   const deliverFocusEvent = (event: FocusChangeEvent) => {
     view?.setFocused(event.world, event.type === 'focus' ? event.nodeId : null);
+    requestFrame(); // the focus ring moves on the next frame
     const key = shownKey[event.world];
+    if (event.type === 'focus') {
+      trace?.hop('focusMoved');
+      trace?.hop('eventSent');
+    }
     if (event.world === 'legacy') legacy.deliver(event);
     else if (key !== undefined) void wasm.event(key, event);
   };
@@ -125,21 +140,40 @@ export function createAppHost(options: AppHostOptions) {
     apiBase: options.apiBase,
     fetch: options.fetch,
     onMessage: (message) => onPageMessage('legacy', message),
+    onBatch: () => {
+      trace?.hop('pageEmitted');
+      requestFrame();
+    },
   });
   const wasm = new WasmWorldClient({
     ...options.wasm,
     apiBase: options.apiBase,
     fetch: options.fetch,
     onMessage: (message) => onPageMessage('wasm', message),
+    onBatch: () => {
+      trace?.hop('pageEmitted');
+      requestFrame();
+    },
+    onSlow: (slow) =>
+      telemetry.record(
+        'wasm.slow',
+        { call: slow.call, elapsedMs: slow.elapsedMs, budgetMs: slow.budgetMs },
+        now(),
+      ),
     // A hung worker was replaced (its pages reported crashed, so the router already moved on with
     // their focus): the fresh worker starts from an empty scene and reuses the node ids.
     onRestart: () => {
       store.clear('wasm');
       focus.sceneChanged('wasm');
+      requestFrame();
     },
   });
 
-  const nextFrame = () => new Promise<void>((resolve) => frameWaiters.push(resolve));
+  const nextFrame = () =>
+    new Promise<void>((resolve) => {
+      frameWaiters.push(resolve);
+      requestFrame();
+    });
 
   const ports: RouterPorts = {
     chooseWorld: (route) =>
@@ -178,6 +212,7 @@ export function createAppHost(options: AppHostOptions) {
       // The world swap waits for the frame that shows the page, so no frame is blank.
       worldToShow = world;
       view?.setPage(world, entry.route);
+      requestFrame();
     },
     unmount(world, entry) {
       if (shownKey[world] === entry.key) delete shownKey[world];
@@ -223,11 +258,16 @@ export function createAppHost(options: AppHostOptions) {
     /** Stops the router and the WASM world's worker. */
     async stop(): Promise<void> {
       router.stop();
+      telemetry.dispose();
       await wasm.stop();
     },
-    /** One frame: the WASM world ticks, both worlds' batches are applied, focus is kept valid, the view paints. */
-    async frame(time: number): Promise<void> {
-      await wasm.frame(time);
+    /**
+     * One frame: the batches both worlds sent since the last one are applied, focus is kept valid,
+     * the view paints. Frames are asked for through `scheduleFrame` only when something changed;
+     * the WASM world runs its pages' frames on its own clock and sends batches as they come.
+     */
+    async frame(_time: number): Promise<void> {
+      let applied = false;
       for (const [world, batches] of [
         ['legacy', legacy.takeBatches()],
         ['wasm', wasm.takeBatches()],
@@ -237,14 +277,17 @@ export function createAppHost(options: AppHostOptions) {
           const result = store.apply(world, ops);
           if (!result.ok) console.error(result.error.message);
         }
+        applied = true;
         focus.sceneChanged(world);
       }
+      if (applied) trace?.hop('batchApplied');
       if (worldToShow !== null) {
         view?.setVisibleWorld(worldToShow);
         worldToShow = null;
       }
       for (const resolve of frameWaiters.splice(0)) resolve();
       view?.paint();
+      trace?.painted();
       // Not awaited: sending telemetry must never hold a frame back.
       void telemetry.flushIfDue(now());
     },
@@ -262,12 +305,14 @@ export function createAppHost(options: AppHostOptions) {
       const key = shownKey[world];
       if (action.kind === 'move') {
         if (focus.move(action.direction, repeat) || focused === null) return;
+        trace?.hop('eventSent');
         const arrow = { type: 'arrow', world, direction: action.direction, ...focused } as const;
         if (world === 'legacy') legacy.deliver(arrow);
         else if (key !== undefined) void wasm.event(key, arrow);
         return;
       }
       if (focused === null) return;
+      trace?.hop('eventSent');
       const select = { type: 'select', world, ...focused } as const;
       if (world === 'legacy') legacy.deliver(select);
       else if (key !== undefined) void wasm.event(key, select);

@@ -8,7 +8,8 @@ import type { WasmWorldApi } from '../../wasm-pages/runtime/worker-api.ts';
 import { actionForKey } from '../input/key-map.ts';
 import { DomPainter } from '../painter/dom-painter.ts';
 import { SceneStore } from '../scene/scene-store.ts';
-import { createAppHost } from './app-host.ts';
+import { type AppHost, createAppHost } from './app-host.ts';
+import { InputTrace } from './input-trace.ts';
 import type { WasmWorldWorker } from './wasm-world-client.ts';
 
 export interface BrowserBootOptions {
@@ -46,9 +47,9 @@ async function startBrowserWorker(): Promise<WasmWorldWorker> {
 
 /**
  * Boots the app in a browser: the painter on `container`, the WASM world in a module worker (a fresh
- * one if it stops answering), the React world on this thread, the router following and driving
- * browser history, the keyboard (arrows, Enter, Back on Escape/Backspace) and one frame per
- * animation frame.
+ * one if it hangs), the React world on this thread, the router following and driving browser
+ * history, the keyboard (arrows, Enter, Back on Escape/Backspace), and an animation frame only
+ * when something changed (input, a batch, a focus change, a page to reveal).
  *
  * @example
  * await bootBrowserApp({ container: document.getElementById('app')!, plan: REFERENCE_PLAN, wasmBase: '/wasm/' });
@@ -75,8 +76,25 @@ export async function bootBrowserApp(options: BrowserBootOptions) {
     else if (mode === 'forward') history.forward();
   };
 
-  const host = createAppHost({
+  // Frames only on change: one requestAnimationFrame when the host asks, none while nothing changes.
+  let host: AppHost | undefined;
+  let frameAsked = false;
+  const paintFrame = (time: number) => {
+    frameAsked = false;
+    void host?.frame(time);
+  };
+  const scheduleFrame = () => {
+    if (frameAsked) return;
+    frameAsked = true;
+    requestAnimationFrame(paintFrame);
+  };
+  const trace = new InputTrace();
+  (globalThis as { __ficusTrace?: InputTrace }).__ficusTrace = trace;
+
+  host = createAppHost({
     store,
+    scheduleFrame,
+    trace,
     plan,
     legacyPages: LEGACY_PAGES,
     wasm: {
@@ -97,29 +115,20 @@ export async function bootBrowserApp(options: BrowserBootOptions) {
   // The worker is up before the first frame (later, frames skip while a hung one restarts).
   await host.wasm.start();
 
+  const started = host;
   window.addEventListener('popstate', (event) => {
     const key = (event.state as { key?: unknown } | null)?.key;
-    if (typeof key === 'string') host.router.popstate(key);
+    if (typeof key === 'string') started.router.popstate(key);
   });
   window.addEventListener('keydown', (event) => {
     const action = actionForKey(event.key);
     if (action === undefined) return;
     event.preventDefault();
-    host.input(action, event.repeat);
+    trace.begin(event.key, started.focus.activeWorld ?? 'legacy', event.timeStamp);
+    started.input(action, event.repeat);
   });
 
-  let framing = false;
-  const tick = (time: number) => {
-    // A frame still waiting on the worker is not overtaken: frames stay in order.
-    if (!framing) {
-      framing = true;
-      void host.frame(time).finally(() => {
-        framing = false;
-      });
-    }
-    requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-  await host.start();
-  return host;
+  scheduleFrame();
+  await started.start();
+  return started;
 }

@@ -4,7 +4,7 @@ import { LegacyWorld, type LegacyWorldMessage } from '../../legacy-react/index.t
 
 /**
  * The host's side of the React world: the world runs on this thread; its commits are queued here
- * until the frame loop applies them, and its requests go to `onMessage`.
+ * until the next frame applies them (`onBatch` asks for that frame), and its requests go to `onMessage`.
  */
 export class LegacyWorldClient {
   readonly world: LegacyWorld;
@@ -16,14 +16,18 @@ export class LegacyWorldClient {
     readonly apiBase: string;
     readonly fetch?: typeof fetch;
     readonly onMessage: (message: Exclude<LegacyWorldMessage, { type: 'scene.ops' }>) => void;
+    /** A React commit produced scene ops: time to schedule a frame. */
+    readonly onBatch?: () => void;
   }) {
     this.world = new LegacyWorld({
       pages: options.pages,
       apiBase: options.apiBase,
       ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
       send: (message) => {
-        if (message.type === 'scene.ops') this.batches.push([...message.ops]);
-        else options.onMessage(message);
+        if (message.type === 'scene.ops') {
+          this.batches.push([...message.ops]);
+          options.onBatch?.();
+        } else options.onMessage(message);
       },
     });
   }

@@ -10,6 +10,11 @@ export interface TelemetryQueueOptions {
   readonly fetch: typeof fetch;
   /** How often queued events are sent, at most; default 5 s. */
   readonly intervalMs?: number;
+  /**
+   * Sends queued events by itself, one interval after the first was recorded (default true): the
+   * frame loop sleeps while nothing changes, so it cannot be what sends them.
+   */
+  readonly autoFlush?: boolean;
 }
 
 /**
@@ -24,6 +29,7 @@ export interface TelemetryQueueOptions {
 export class TelemetryQueue {
   private events: TelemetryEvent[] = [];
   private lastSent = Number.NEGATIVE_INFINITY;
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: TelemetryQueueOptions) {}
 
@@ -35,6 +41,18 @@ export class TelemetryQueue {
     // A flood (a page logging in a loop) must not grow without bound: keep the newest batch's worth.
     if (this.events.length >= TELEMETRY_BATCH_LIMIT) this.events.shift();
     this.events.push({ name, at: Math.max(0, at), data: { ...data } });
+    if (this.timer === undefined && this.options.autoFlush !== false) {
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        void this.flush(performance.now());
+      }, this.options.intervalMs ?? 5000);
+    }
+  }
+
+  /** Stops sending by itself (the app stops); what is queued stays until flush(). */
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
   }
 
   /** Sends what is queued if the interval has passed since the last send. */

@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import {
+  type CrashPhase,
   decodeSceneBatch,
   type HistorySync,
   type Params,
@@ -9,9 +10,10 @@ import {
 } from '../../bridge/index.ts';
 import type { WasmWorldEvent } from '../../wasm-pages/runtime/page-events.ts';
 import type { WasmWorldApi } from '../../wasm-pages/runtime/worker-api.ts';
+import { readWorkerProgress } from '../../wasm-pages/runtime/worker-progress.ts';
 import type { WasmWorldMessage } from '../../wasm-pages/runtime/world-messages.ts';
 import { answerDataRequest } from '../wasm-world/data-requests.ts';
-import { WasmWatchdog, WasmWorldHungError, type WatchdogTimer } from './wasm-watchdog.ts';
+import { WasmWatchdog, WasmWorldHungError, type WasmWorldSlow, type WatchdogTimer } from './wasm-watchdog.ts';
 
 /** The WASM world as the host drives it: a comlink remote of the worker, or the API in-process. */
 export type WasmWorldRemote = {
@@ -42,9 +44,25 @@ export interface WasmWorldClientOptions {
   readonly onMessage: (message: WasmPageReport) => void;
   /** The hung worker was replaced and its pages reported crashed: everything it drew is gone. */
   readonly onRestart?: () => void;
-  /** How long a call may go unanswered before the worker counts as hung (default 2000 ms), and the clock. */
-  readonly watchdog?: { readonly deadlineMs?: number; readonly timer?: WatchdogTimer };
+  /** A scene batch arrived (the world sends them as pages emit them): time to schedule a frame. */
+  readonly onBatch?: () => void;
+  /** The world has been running one stretch of page code for half its budget (the warning before a restart). */
+  readonly onSlow?: (slow: WasmWorldSlow) => void;
+  /**
+   * How long one stretch of page code may run before the worker counts as hung: `deadlineMs`
+   * (default 2000) for events and frames, `budgets` per kind of work (default: mount 5000), and
+   * the clock.
+   */
+  readonly watchdog?: {
+    readonly deadlineMs?: number;
+    readonly budgets?: Readonly<Record<string, number>>;
+    readonly timer?: WatchdogTimer;
+  };
 }
+
+/** The crash phase a hang is reported under, from what the worker said it was running. */
+const phaseOfHang = (call: string): CrashPhase =>
+  call === 'mount' || call === 'unmount' || call === 'frame' ? call : 'event';
 
 /**
  * The host's side of the WASM world: starts its worker, loads page modules on demand from the build
@@ -71,11 +89,21 @@ export class WasmWorldClient {
   /** Bumped when a worker is retired, so its late messages and answers are dropped. */
   private generation = 0;
   private stopped = false;
+  /** This side of the current worker's progress channel. */
+  private progressPort: MessagePort | undefined;
 
   constructor(private readonly options: WasmWorldClientOptions) {
+    const { deadlineMs, budgets, timer } = options.watchdog ?? {};
     this.watchdog = new WasmWatchdog({
-      ...(options.watchdog?.deadlineMs === undefined ? {} : { deadlineMs: options.watchdog.deadlineMs }),
-      ...(options.watchdog?.timer === undefined ? {} : { timer: options.watchdog.timer }),
+      ...(deadlineMs === undefined ? {} : { deadlineMs }),
+      ...(budgets === undefined ? {} : { budgets }),
+      ...(timer === undefined ? {} : { timer }),
+      onSlow: (slow) => {
+        console.warn(
+          `the WASM world has been running "${slow.call}" for ${slow.elapsedMs} ms (restarted at ${slow.budgetMs} ms)`,
+        );
+        options.onSlow?.(slow);
+      },
       onHang: (hang) => this.restart(hang),
     });
   }
@@ -90,6 +118,7 @@ export class WasmWorldClient {
     this.stopped = true;
     this.generation++;
     this.watchdog.dispose();
+    this.closeProgress();
     const worker = this.worker;
     this.worker = undefined;
     this.ready = undefined;
@@ -161,18 +190,9 @@ export class WasmWorldClient {
     await Promise.all([...this.mounted].map((key) => this.event(key, sync)));
   }
 
-  /**
-   * Runs one frame in the world; its batches arrive through `receive` before this resolves. While
-   * the worker is (re)starting the frame is skipped, so the React world keeps painting meanwhile.
-   */
-  async frame(now: number): Promise<void> {
-    const worker = this.ready;
-    if (worker === undefined) return;
-    try {
-      await this.watchdog.watch('frame', worker.api.frame(now));
-    } catch (error) {
-      if (!(error instanceof WasmWorldHungError)) throw error;
-    }
+  /** What the worker is running now, by its own report (null when idle): for devtools and tests. */
+  get running(): string | null {
+    return this.watchdog.running;
   }
 
   /** The batches received since the last call, in order. */
@@ -186,8 +206,10 @@ export class WasmWorldClient {
     switch (message.type) {
       case 'scene.batch': {
         const decoded = decodeSceneBatch(message.bytes);
-        if (decoded.ok) this.batches.push(decoded.ops);
-        else {
+        if (decoded.ok) {
+          this.batches.push(decoded.ops);
+          this.options.onBatch?.();
+        } else {
           console.error(
             `the WASM world sent an unreadable batch for ${message.page}: ${decoded.error.message}`,
           );
@@ -229,21 +251,33 @@ export class WasmWorldClient {
       await worker.terminate(); // retired (stopped) while it was starting
       throw new Error('the WASM world was stopped while its worker started');
     }
-    await worker.api.connect(Comlink.proxy((message: WasmWorldMessage) => this.receive(generation, message)));
+    // The worker reports each stretch of page code on a channel of its own, posted synchronously,
+    // so the watchdog sees "busy" even when the page then never returns.
+    const channel = new MessageChannel();
+    this.closeProgress();
+    this.progressPort = channel.port1;
+    channel.port1.onmessage = (event: MessageEvent<unknown>) => {
+      if (generation === this.generation) this.watchdog.progress(readWorkerProgress(event.data));
+    };
+    await worker.api.connect(
+      Comlink.proxy((message: WasmWorldMessage) => this.receive(generation, message)),
+      Comlink.transfer(channel.port2, [channel.port2]),
+    );
     return worker;
   }
 
+  private closeProgress(): void {
+    this.progressPort?.close();
+    this.progressPort = undefined;
+  }
+
   /** One call on the current worker, under the watchdog; rejects with WasmWorldHungError if the worker hangs. */
-  private async call<T>(
-    name: string,
-    invoke: (api: WasmWorldRemote) => Promise<T>,
-    options: { readonly timed?: boolean } = {},
-  ): Promise<T> {
+  private async call<T>(name: string, invoke: (api: WasmWorldRemote) => Promise<T>): Promise<T> {
     const starting = this.current();
     const worker = await starting;
     // Found hung while this call waited for it: the call would go to a terminated worker.
-    if (this.worker !== starting) throw new WasmWorldHungError(name, this.watchdog.deadlineMs);
-    return this.watchdog.watch(name, invoke(worker.api), options);
+    if (this.worker !== starting) throw new WasmWorldHungError(name, this.watchdog.budgetOf(name));
+    return this.watchdog.watch(name, invoke(worker.api));
   }
 
   /** A call whose answer nobody waits for: a hang drops it silently, other failures are logged. */
@@ -264,6 +298,7 @@ export class WasmWorldClient {
     const hung = this.worker;
     const lost = [...this.routes.keys()];
     this.generation++;
+    this.closeProgress();
     this.worker = undefined;
     this.ready = undefined;
     this.loaded.clear();
@@ -273,7 +308,13 @@ export class WasmWorldClient {
       ?.then((worker) => worker.terminate())
       .catch((error: unknown) => console.error('the hung WASM world worker did not terminate:', error));
     for (const page of new Set(this.routes.values())) {
-      this.options.onMessage({ type: 'crashed', page, phase: 'frame', message: hang.message, stderr: '' });
+      this.options.onMessage({
+        type: 'crashed',
+        page,
+        phase: phaseOfHang(hang.call),
+        message: hang.message,
+        stderr: '',
+      });
     }
     // What the host has not unmounted in answer to the reports was on the old worker only.
     for (const key of lost) this.routes.delete(key);
@@ -289,8 +330,9 @@ export class WasmWorldClient {
     if (entry === undefined || entry.kind !== 'page')
       throw new Error(`the WASM build has no page "${route}"`);
     const bytes = await this.options.moduleBytes(entry.file);
-    // Compiling runs no page code and may be slow on a TV: no deadline, but lost if the world hangs.
-    const loaded = await this.call('load', (api) => api.load(route, bytes), { timed: false });
+    // Compiling runs no page code and may be slow on a TV: the worker does not report it as busy,
+    // so it has no budget, but it is lost if the world hangs.
+    const loaded = await this.call('load', (api) => api.load(route, bytes));
     if (!loaded.ok) throw new Error(loaded.error.message);
   }
 

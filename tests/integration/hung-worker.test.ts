@@ -3,8 +3,9 @@ import { setupMockBackend } from '../support/backend-harness.ts';
 import { type RunningApp, startApp } from './app-host-harness.ts';
 
 // A page stuck in an infinite loop blocks the WASM world's worker thread, so nothing inside the
-// worker can report it: the host's watchdog sees a call go unanswered, reports the page crashed,
-// terminates the worker and starts a fresh one. The router serves the React page meanwhile.
+// worker can report it: the worker said "busy: event" before it called the page, and the host's
+// watchdog sees that stretch outlive its budget; it reports the page crashed, terminates the
+// worker and starts a fresh one. The router serves the React page meanwhile.
 
 setupMockBackend();
 let app: RunningApp | undefined;
@@ -16,7 +17,7 @@ afterEach(async () => {
 
 /** Short for a test, still generous for a slow 2-core machine (the default is 2000 ms). */
 const DEADLINE_MS = 500;
-const REASON = `the WASM world stopped answering (no reply in ${DEADLINE_MS} ms); restarted`;
+const REASON = `the WASM world ran "event" for more than ${DEADLINE_MS} ms without finishing; restarted`;
 
 /** Polls until `condition` holds (no timing assertions: only the test's own timeout bounds it). */
 async function until(condition: () => boolean, what: string): Promise<void> {
@@ -51,7 +52,7 @@ describe('a WASM page that hangs', () => {
     expect(running.host.router.history().entries).toHaveLength(1);
     expect(running.focusedKey()).toBe('profile:p1');
     expect(running.host.breaker.isOpen('profiles')).toBe(true);
-    expect(errors).toHaveBeenCalledWith(`page "profiles" crashed in the wasm world (frame): ${REASON}`);
+    expect(errors).toHaveBeenCalledWith(`page "profiles" crashed in the wasm world (event): ${REASON}`);
     expect(warnings).toHaveBeenCalledWith(
       `page "profiles" failed in the wasm world: page crashed: ${REASON}`,
     );

@@ -26,6 +26,25 @@ export interface PageCallOutput {
   readonly batches: readonly PageBatch[];
   readonly messages: readonly PageMessage[];
   readonly stdout: readonly StdoutLine[];
+  /**
+   * After `frame`: in how many ms the page wants its next frame (0 = the next display frame), or
+   * null for none until its next event. Always null after the other calls.
+   */
+  readonly nextFrameMs: number | null;
+}
+
+/** What a page written before frames became on-demand gets: a frame every display frame, as then. */
+export const EVERY_FRAME_MS = 16;
+
+/**
+ * Reads `ficus_frame`'s answer (ABI.md section 2). A page whose `ficus_frame` returns nothing
+ * (built for the first version of that row) keeps getting every display frame; a negative or
+ * non-number answer means no frame is needed until the next event.
+ */
+export function nextFrameOf(returned: unknown): number | null {
+  if (returned === undefined) return EVERY_FRAME_MS;
+  if (typeof returned !== 'number' || !(returned >= 0)) return null;
+  return Math.min(returned, 2 ** 31 - 1);
 }
 
 export type PageCallResult =
@@ -150,9 +169,7 @@ export class PageInstance {
   }
 
   frame(nowMs: number): PageCallResult {
-    return this.call('frame', (exports) => {
-      exports.frame(nowMs);
-    });
+    return this.call('frame', (exports) => nextFrameOf(exports.frame(nowMs)));
   }
 
   /** Calls `ficus_unmount`; the instance is dropped afterwards whatever happened. */
@@ -188,14 +205,15 @@ export class PageInstance {
     };
   }
 
-  private call(phase: PagePhase, body: (exports: PageExports) => void): PageCallResult {
+  private call(phase: PagePhase, body: (exports: PageExports) => number | null | undefined): PageCallResult {
     const exports = this.exports;
     if (exports === null) return { status: 'dead' };
     this.batches = [];
     this.messages = [];
     this.refusal = null;
+    let nextFrameMs: number | null = null;
     try {
-      body(exports);
+      nextFrameMs = body(exports) ?? null;
     } catch (thrown) {
       return this.crash(phase, thrown);
     }
@@ -203,7 +221,7 @@ export class PageInstance {
     if (this.refusal !== null) return this.crash(phase, new PageProtocolError(this.refusal));
     return {
       status: 'ok',
-      output: { batches: this.batches, messages: this.messages, stdout: this.readStdout() },
+      output: { batches: this.batches, messages: this.messages, stdout: this.readStdout(), nextFrameMs },
     };
   }
 

@@ -21,8 +21,9 @@ export function ficus_event(ptr: usize, len: i32): void {
   runEvent(ptr, len);
 }
 
-export function ficus_frame(nowMs: f64): void {
-  runFrame(nowMs);
+/** Returns when the next frame is needed: 0 = next display frame, ms until a timer, -1 = none (ABI.md section 2). */
+export function ficus_frame(nowMs: f64): f64 {
+  return runFrame(nowMs);
 }
 
 export function ficus_unmount(): void {

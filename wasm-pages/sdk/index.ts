@@ -10,5 +10,6 @@ export {
 export { navigate, replace, back, log, metric, LogLevel } from "./messages";
 export { requestData, cancelData, pendingDataCount, DataResult, DataCallback } from "./data";
 export { setTimeout, setInterval, clearTimer, timerCount, frameTime, TimerCallback } from "./timers";
+export { requestFrame } from "./lifecycle";
 export { HistoryEntry, historyEntries, historyIndex } from "./history";
 export { Value, ValueKind, params1, params2, formatNumber } from "./value";

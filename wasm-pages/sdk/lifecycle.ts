@@ -6,10 +6,21 @@ import { historyEntries, historyIndex, readHistory } from "./history";
 import { takeInput } from "./input";
 import { currentPage } from "./page";
 import { beginScene, flushScene, nodeById } from "./scene";
-import { resetTimers, runTimers } from "./timers";
+import { nextTimerDelay, resetTimers, runTimers } from "./timers";
 import { Value } from "./value";
 
 let mounted = false;
+/** Set by requestFrame(): the page wants another frame even with no timer due (an animation, a countdown of frames). */
+let frameRequested = false;
+
+/**
+ * Asks for one more frame soon (the next display frame), like requestAnimationFrame: the host
+ * runs a page's frames only while it has timers or asked for one, so a page that counts frames
+ * or animates calls this from `onFrame` for as long as it needs frames.
+ */
+export function requestFrame(): void {
+  frameRequested = true;
+}
 
 function call(handler: FocusHandler | null, event: FocusEvent): void {
   if (handler) handler(event);
@@ -68,20 +79,28 @@ export function runEvent(ptr: usize, len: i32): void {
     page.onHistory(historyEntries(), historyIndex());
   }
   // Unknown event types are ignored (a newer host may send more). Scene changes made here are
-  // sent with the next frame's batch.
+  // sent with the frame the host runs right after the event.
 }
 
-export function runFrame(nowMs: f64): void {
-  if (!mounted) return;
+/**
+ * One frame: due timers, `onFrame`, then the scene. Returns when the page needs its next frame
+ * (ABI.md section 2): 0 for the next display frame, a delay in ms for its earliest timer, or -1
+ * when nothing is pending, so an idle page costs the device nothing until its next event.
+ */
+export function runFrame(nowMs: f64): f64 {
+  if (!mounted) return -1;
+  frameRequested = false;
   runTimers(nowMs);
   currentPage().onFrame(nowMs);
   flushScene();
+  return frameRequested ? 0 : nextTimerDelay(nowMs);
 }
 
 export function runUnmount(): void {
   if (!mounted) return;
   currentPage().unmount();
   mounted = false;
+  frameRequested = false;
   resetTimers();
   resetData();
 }

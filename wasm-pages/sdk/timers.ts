@@ -95,6 +95,22 @@ export function runTimers(nowMs: f64): void {
   timers = kept;
 }
 
+/**
+ * How many milliseconds from `nowMs` until the earliest timer is due: 0 if one has no due time yet
+ * (made before the first frame), -1 if no timer is scheduled. The page's answer to the host's
+ * "when do you need the next frame?" is built from it.
+ */
+export function nextTimerDelay(nowMs: f64): f64 {
+  let next: f64 = -1;
+  for (let i = 0; i < timers.length; i++) {
+    const timer = unchecked(timers[i]);
+    if (timer.cancelled) continue;
+    const delay = isNaN(timer.due) ? 0 : Math.max(0, timer.due - nowMs);
+    if (next < 0 || delay < next) next = delay;
+  }
+  return next;
+}
+
 /** Drops every timer (at unmount). */
 export function resetTimers(): void {
   timers = [];

@@ -8,7 +8,7 @@
 //   error:   <Page preferredChild="error-retry"><ErrorPanel/>   showError(): same Page view, panel swapped
 //   ready:   <Home> → <Page preferredChild={firstTile}>…        showHome(): a new Page view (another component)
 import {
-  cancelData, DataResult, FocusEvent, navigate, Node, Page, params1, Prop, registerPage, requestData, root, Value, view,
+  cancelData, DataResult, FocusEvent, navigate, Node, Page, params1, Prop, registerPage, requestData, requestFrame, root, Value, view,
 } from "../../sdk";
 import { header } from "./header";
 import { Hero, hero } from "./hero";
@@ -92,11 +92,13 @@ class CollectionsPage extends Page {
     if (this.request >= 0) cancelData(this.request);
     this.request = requestData(homePath(this.profile), onHome);
     this.loadingDelay = 1;
+    requestFrame();
   }
 
   onFrame(nowMs: f64): void {
     if (this.loadingDelay > 0) {
       this.loadingDelay--;
+      requestFrame(); // the host runs frames only on request: count this one down too
     } else if (this.loadingDelay == 0) {
       this.loadingDelay = -1;
       this.showLoading();

@@ -1,189 +1,151 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_WASM_DEADLINE_MS,
   WasmWatchdog,
+  type WasmWatchdogOptions,
   WasmWorldHungError,
-  type WatchdogTimer,
+  type WasmWorldSlow,
 } from '../../../../host/boot/wasm-watchdog.ts';
+import { FakeClock } from '../../../support/fake-clock.ts';
 
-/** A reply the test answers by hand (or never). */
-function reply<T>() {
-  let resolve: (value: T) => void = () => undefined;
-  let reject: (error: Error) => void = () => undefined;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
+// The watchdog judges liveness from what the worker says it is doing (WorkerProgress), timed on
+// a fake clock: `advance` moves time and fires timers on time; `stall` moves time without firing
+// them, as a main thread busy elsewhere would.
+
+function watchdog(options: Partial<WasmWatchdogOptions> = {}) {
+  const timer = new FakeClock();
+  const hangs: WasmWorldHungError[] = [];
+  const slow: WasmWorldSlow[] = [];
+  const dog = new WasmWatchdog({
+    timer,
+    drain: async () => undefined,
+    onHang: (hang) => hangs.push(hang),
+    onSlow: (report) => slow.push(report),
+    ...options,
   });
-  return { promise, resolve, reject };
+  return { dog, timer, hangs, slow };
 }
 
-/** What happened to a watched call so far. */
-function track<T>(call: Promise<T>) {
-  const state: { value?: T; error?: unknown; settled: boolean } = { settled: false };
-  call.then(
-    (value) => Object.assign(state, { value, settled: true }),
-    (error: unknown) => Object.assign(state, { error, settled: true }),
-  );
-  return state;
-}
-
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+const never = <T>() => new Promise<T>(() => undefined);
 
 describe('WasmWatchdog', () => {
-  it('passes on a reply that comes before the deadline and leaves no timer behind', async () => {
-    const onHang = vi.fn();
-    const watchdog = new WasmWatchdog({ deadlineMs: 300, onHang });
-    const answer = reply<string>();
-    const call = track(watchdog.watch('frame', answer.promise));
-    await vi.advanceTimersByTimeAsync(299);
-    answer.resolve('done');
-    await vi.advanceTimersByTimeAsync(0);
-    expect(call).toEqual({ value: 'done', settled: true });
-    expect(watchdog.pending).toBe(0);
-    expect(vi.getTimerCount()).toBe(0);
-    await vi.advanceTimersByTimeAsync(10_000);
-    expect(onHang).not.toHaveBeenCalled();
-  });
-
-  it("passes on a call's own failure", async () => {
-    const watchdog = new WasmWatchdog({ deadlineMs: 300, onHang: vi.fn() });
-    const answer = reply<string>();
-    const call = track(watchdog.watch('mount', answer.promise));
-    answer.reject(new TypeError('bad params'));
-    await vi.advanceTimersByTimeAsync(0);
-    expect(call.error).toBeInstanceOf(TypeError);
-    expect(vi.getTimerCount()).toBe(0);
-  });
-
-  it('finds the world hung when a call outlives the deadline, and abandons every call in flight', async () => {
-    const onHang = vi.fn();
-    const watchdog = new WasmWatchdog({ deadlineMs: 300, onHang });
-    const event = reply<string>();
-    const frame = reply<string>();
-    const load = reply<string>();
-    const eventCall = track(watchdog.watch('event', event.promise));
-    await vi.advanceTimersByTimeAsync(100);
-    const frameCall = track(watchdog.watch('frame', frame.promise));
-    const loadCall = track(watchdog.watch('load', load.promise, { timed: false }));
-
-    await vi.advanceTimersByTimeAsync(199);
-    expect(onHang).not.toHaveBeenCalled();
-    expect(eventCall.settled).toBe(false);
-
-    await vi.advanceTimersByTimeAsync(1); // 300 ms since the event call
-    expect(onHang).toHaveBeenCalledTimes(1);
-    const hang = onHang.mock.calls[0]?.[0];
-    expect(hang).toBeInstanceOf(WasmWorldHungError);
-    expect(hang).toMatchObject({
-      call: 'event',
-      deadlineMs: 300,
-      message: 'the WASM world stopped answering (no reply in 300 ms); restarted',
-    });
-    // All of them went to the same stuck worker: none will come back.
-    for (const call of [eventCall, frameCall, loadCall]) expect(call).toEqual({ error: hang, settled: true });
-    expect(watchdog.pending).toBe(0);
-    expect(vi.getTimerCount()).toBe(0);
-
-    // Late replies are dropped; the frame's own deadline never fires a second hang.
-    frame.resolve('late');
-    event.resolve('late');
-    await vi.advanceTimersByTimeAsync(10_000);
-    expect(frameCall.error).toBe(hang);
-    expect(onHang).toHaveBeenCalledTimes(1);
-  });
-
-  it('gives calls made after a hang their own deadline (the next worker)', async () => {
-    const onHang = vi.fn();
-    const watchdog = new WasmWatchdog({ deadlineMs: 300, onHang });
-    void watchdog.watch('event', reply<void>().promise).catch(() => undefined);
-    await vi.advanceTimersByTimeAsync(300);
-    expect(onHang).toHaveBeenCalledTimes(1);
-
-    const answered = reply<number>();
-    const next = track(watchdog.watch('frame', answered.promise));
-    await vi.advanceTimersByTimeAsync(250);
-    answered.resolve(7);
-    await vi.advanceTimersByTimeAsync(0);
-    expect(next).toEqual({ value: 7, settled: true });
-
-    const stuck = track(watchdog.watch('frame', reply<number>().promise));
-    await vi.advanceTimersByTimeAsync(300);
-    expect(onHang).toHaveBeenCalledTimes(2);
-    expect(stuck.error).toBeInstanceOf(WasmWorldHungError);
-  });
-
-  it('never finds the world hung on untimed calls alone', async () => {
-    const onHang = vi.fn();
-    const watchdog = new WasmWatchdog({ deadlineMs: 300, onHang });
-    const load = track(watchdog.watch('load', reply<void>().promise, { timed: false }));
-    await vi.advanceTimersByTimeAsync(60_000);
-    expect(onHang).not.toHaveBeenCalled();
-    expect(load.settled).toBe(false);
-    expect(watchdog.pending).toBe(1);
-  });
-
-  it('waits 2000 ms by default', async () => {
-    const onHang = vi.fn();
-    const watchdog = new WasmWatchdog({ onHang });
-    expect(watchdog.deadlineMs).toBe(DEFAULT_WASM_DEADLINE_MS);
-    expect(DEFAULT_WASM_DEADLINE_MS).toBe(2000);
-    void watchdog.watch('frame', reply<void>().promise).catch(() => undefined);
-    await vi.advanceTimersByTimeAsync(1999);
-    expect(onHang).not.toHaveBeenCalled();
-    await vi.advanceTimersByTimeAsync(1);
-    expect(onHang).toHaveBeenCalledWith(
-      expect.objectContaining({
-        message: 'the WASM world stopped answering (no reply in 2000 ms); restarted',
-      }),
+  it('finds the world hung when one stretch of page code outlives its budget, and abandons every call in flight', async () => {
+    const { dog, timer, hangs } = watchdog();
+    const a = dog.watch('event', never());
+    const b = dog.watch('unmount', never());
+    dog.progress({ seq: 1, busy: 'event' });
+    await timer.advance(DEFAULT_WASM_DEADLINE_MS - 1);
+    expect(hangs).toEqual([]);
+    await timer.advance(1);
+    expect(hangs).toHaveLength(1);
+    expect(hangs[0]?.call).toBe('event');
+    expect(hangs[0]?.message).toBe(
+      'the WASM world ran "event" for more than 2000 ms without finishing; restarted',
     );
+    await expect(a).rejects.toBeInstanceOf(WasmWorldHungError);
+    await expect(b).rejects.toBeInstanceOf(WasmWorldHungError);
+    expect(dog.pending).toBe(0);
+    expect(timer.pending).toBe(0);
   });
 
-  it('stops timing once disposed, still passing on replies', async () => {
-    const onHang = vi.fn();
-    const watchdog = new WasmWatchdog({ deadlineMs: 300, onHang });
-    const before = reply<string>();
-    const call = track(watchdog.watch('frame', before.promise));
-    watchdog.dispose();
-    const after = track(watchdog.watch('event', reply<string>().promise));
-    expect(vi.getTimerCount()).toBe(0);
-    await vi.advanceTimersByTimeAsync(10_000);
-    expect(onHang).not.toHaveBeenCalled();
-    before.resolve('ok');
-    await vi.advanceTimersByTimeAsync(0);
-    expect(call.value).toBe('ok');
-    expect(after.settled).toBe(false);
+  it('never convicts work the worker finished, however long it took to read the answer', async () => {
+    const { dog, timer, hangs } = watchdog();
+    const reply = dog.watch('event', Promise.resolve('done'));
+    dog.progress({ seq: 1, busy: 'event' });
+    dog.progress({ seq: 1, busy: null });
+    await timer.advance(60_000);
+    expect(hangs).toEqual([]);
+    await expect(reply).resolves.toBe('done');
   });
 
-  it('uses the timer it is given', async () => {
-    const scheduled: Array<{ callback: () => void; ms: number; cleared: boolean }> = [];
-    const timer: WatchdogTimer = {
-      setTimeout: (callback, ms) => scheduled.push({ callback, ms, cleared: false }) - 1,
-      clearTimeout: (handle) => {
-        const entry = scheduled[handle as number];
-        if (entry !== undefined) entry.cleared = true;
-      },
-    };
-    const onHang = vi.fn();
-    const watchdog = new WasmWatchdog({ deadlineMs: 1234, timer, onHang });
-    const first = track(watchdog.watch('frame', reply<void>().promise));
-    const second = track(watchdog.watch('event', reply<void>().promise));
-    expect(scheduled.map(({ ms }) => ms)).toEqual([1234, 1234]);
-    scheduled[1]?.callback();
-    await Promise.resolve();
-    expect(onHang).toHaveBeenCalledWith(expect.objectContaining({ call: 'event' }));
-    expect(first.error).toBeInstanceOf(WasmWorldHungError);
-    expect(second.error).toBeInstanceOf(WasmWorldHungError);
-    expect(scheduled[0]?.cleared).toBe(true);
+  it('does not count a call that waits in the worker queue: only what the worker says it is running', async () => {
+    const { dog, timer, hangs } = watchdog();
+    void dog.watch('event', never());
+    await timer.advance(60_000); // the worker has not started it (busy elsewhere, or a slow device)
+    expect(hangs).toEqual([]);
+    expect(dog.running).toBeNull();
   });
 
-  it('refuses a deadline that is not a positive number', () => {
-    for (const deadlineMs of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
-      expect(() => new WasmWatchdog({ deadlineMs, onHang: vi.fn() })).toThrow(RangeError);
+  it('re-arms instead of convicting when its timer fires late because this thread was stalled', async () => {
+    const { dog, timer, hangs } = watchdog();
+    dog.progress({ seq: 1, busy: 'frame' });
+    timer.stall(10_000); // the main thread was busy for 10 s: the worker's "done" waits unread
+    await timer.advance(0);
+    expect(hangs).toEqual([]);
+    dog.progress({ seq: 1, busy: null }); // read at last
+    await timer.advance(10_000);
+    expect(hangs).toEqual([]);
+  });
+
+  it('still catches a real hang on a thread that keeps stalling, once enough attended time has passed', async () => {
+    const { dog, timer, hangs } = watchdog();
+    dog.progress({ seq: 1, busy: 'event' });
+    for (let i = 0; i < 6; i++) {
+      timer.stall(5000);
+      await timer.advance(0);
     }
+    expect(hangs).toEqual([]); // 6 late looks count 6 × 300 ms, not 30 s
+    timer.stall(5000);
+    await timer.advance(0);
+    expect(hangs).toHaveLength(1);
+  });
+
+  it('reads what is already queued before convicting: a "done" waiting there wins', async () => {
+    let dog: WasmWatchdog | undefined;
+    const made = watchdog({
+      drain: async () => dog?.progress({ seq: 1, busy: null }),
+    });
+    dog = made.dog;
+    dog.progress({ seq: 1, busy: 'event' });
+    await made.timer.advance(10_000);
+    expect(made.hangs).toEqual([]);
+  });
+
+  it('warns once at half the budget, before any restart', async () => {
+    const { dog, timer, slow, hangs } = watchdog();
+    dog.progress({ seq: 1, busy: 'event' });
+    await timer.advance(999);
+    expect(slow).toEqual([]);
+    await timer.advance(1);
+    expect(slow).toEqual([{ call: 'event', elapsedMs: 1000, budgetMs: 2000 }]);
+    expect(hangs).toEqual([]);
+    await timer.advance(500);
+    expect(slow).toHaveLength(1);
+  });
+
+  it('gives each kind of work its own budget: mount longer than an event', async () => {
+    const { dog, timer, hangs } = watchdog({ deadlineMs: 1000, budgets: { mount: 4000 } });
+    dog.progress({ seq: 1, busy: 'mount' });
+    await timer.advance(3999);
+    expect(hangs).toEqual([]);
+    await timer.advance(1);
+    expect(hangs.map((hang) => [hang.call, hang.deadlineMs])).toEqual([['mount', 4000]]);
+    expect(dog.budgetOf('event')).toBe(1000);
+  });
+
+  it('times a new stretch from its own start', async () => {
+    const { dog, timer, hangs } = watchdog();
+    dog.progress({ seq: 1, busy: 'event' });
+    await timer.advance(1500);
+    dog.progress({ seq: 1, busy: null });
+    dog.progress({ seq: 2, busy: 'event' });
+    await timer.advance(1500);
+    expect(hangs).toEqual([]);
+  });
+
+  it('ignores reports that are not progress, and refuses nonsense budgets', () => {
+    const { dog } = watchdog();
+    dog.progress(null);
+    expect(dog.running).toBeNull();
+    expect(() => watchdog({ deadlineMs: 0 })).toThrow(RangeError);
+    expect(() => watchdog({ budgets: { mount: Number.NaN } })).toThrow(/budget "mount"/);
+  });
+
+  it('finds no hang after dispose', async () => {
+    const { dog, timer, hangs } = watchdog();
+    dog.progress({ seq: 1, busy: 'event' });
+    dog.dispose();
+    await timer.advance(60_000);
+    expect(hangs).toEqual([]);
   });
 });

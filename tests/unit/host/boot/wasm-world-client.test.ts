@@ -7,10 +7,13 @@ import {
   type WasmWorldWorker,
 } from '../../../../host/boot/wasm-world-client.ts';
 import type { WasmWorldListener } from '../../../../wasm-pages/runtime/worker-api.ts';
+import type { ProgressPort } from '../../../../wasm-pages/runtime/worker-progress.ts';
 import type { WasmWorldMessage } from '../../../../wasm-pages/runtime/world-messages.ts';
+import { FakeClock, flushPorts } from '../../../support/fake-clock.ts';
 
 // The client's side of the watchdog, on in-process fake workers: a worker "hangs" like a real one
-// stuck in a page's loop (no call gets an answer any more) once a page gets a select event.
+// stuck in a page's loop once a page gets a select event: it reports "busy: event" on its progress
+// port, then no call gets an answer any more.
 
 const HASH = 'a'.repeat(64);
 const MANIFEST = {
@@ -42,10 +45,16 @@ interface FakeWorker extends WasmWorldWorker {
 function fakeWorker(): FakeWorker {
   let hung = false;
   let listener: WasmWorldListener | undefined;
+  let progress: ProgressPort | undefined;
+  let seq = 0;
   const calls: string[] = [];
   const answer = <T>(call: string, value: T): Promise<T> => {
     calls.push(call);
-    return hung ? new Promise<T>(() => undefined) : Promise.resolve(value);
+    if (hung) return new Promise<T>(() => undefined);
+    seq++;
+    progress?.postMessage({ seq, busy: call.split(' ')[0] ?? call });
+    progress?.postMessage({ seq, busy: null });
+    return Promise.resolve(value);
   };
   const api: WasmWorldRemote = {
     hello: () => answer('hello', { contractVersion: 1, abiVersion: 1 }),
@@ -53,13 +62,17 @@ function fakeWorker(): FakeWorker {
     mount: (key, page) => answer(`mount ${key} ${page}`, { status: 'mounted', rootId: 1, firstId: 2 }),
     setVisible: (key) => answer(`setVisible ${key}`, { status: 'delivered' }),
     event: (key, event) => {
-      if (event.type === 'select') hung = true; // the page loops forever
+      if (event.type === 'select' && !hung) {
+        progress?.postMessage({ seq: ++seq, busy: 'event' });
+        hung = true; // the page loops forever
+      }
       return answer(`event ${key} ${event.type}`, { status: 'delivered' });
     },
     frame: () => answer('frame', { frame: 1, batches: 0 }),
     unmount: (key) => answer(`unmount ${key}`, { status: 'ignored' }),
-    connect: async (next) => {
+    connect: async (next, port) => {
       listener = next;
+      progress = port;
     },
   };
   const worker: FakeWorker = {
@@ -75,6 +88,7 @@ function fakeWorker(): FakeWorker {
 }
 
 function clientWithFakeWorkers() {
+  const clock = new FakeClock();
   const workers: FakeWorker[] = [];
   const reports: WasmPageReport[] = [];
   const onRestart = vi.fn();
@@ -90,71 +104,86 @@ function clientWithFakeWorkers() {
     fetch: () => Promise.reject(new Error('no backend in this test')),
     onMessage: (message) => reports.push(message),
     onRestart,
-    watchdog: { deadlineMs: 2000 },
+    watchdog: { deadlineMs: 2000, timer: clock },
   });
-  return { client, workers, reports, onRestart };
+  return { client, workers, reports, onRestart, clock };
 }
 
-const REASON = 'the WASM world stopped answering (no reply in 2000 ms); restarted';
+const REASON = 'the WASM world ran "event" for more than 2000 ms without finishing; restarted';
+
+/** Lets the worker's progress reports arrive, then moves the watchdog's clock on. */
+async function pass(clock: FakeClock, ms: number): Promise<void> {
+  await flushPorts();
+  await clock.advance(ms);
+  await flushPorts();
+}
 
 beforeEach(() => {
-  vi.useFakeTimers();
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
 afterEach(() => {
-  vi.useRealTimers();
   vi.restoreAllMocks();
 });
 
 describe('WasmWorldClient with a hung worker', () => {
   it('reports its pages crashed, terminates it, starts a fresh one and reloads modules on demand', async () => {
-    const { client, workers, reports, onRestart } = clientWithFakeWorkers();
+    const { client, workers, reports, onRestart, clock } = clientWithFakeWorkers();
     await client.start();
     await client.mount('k1', 'profiles', {}, false);
     await client.mount('k2', 'collections', {}, true);
-    await client.frame(16);
     expect(workers).toHaveLength(1);
 
     const select = client.event('k1', SELECT);
-    const frame = client.frame(32);
-    await vi.advanceTimersByTimeAsync(1999);
+    const unmount = client.unmount('k2'); // queued behind the looping event
+    await pass(clock, 1999);
+    expect(client.running).toBe('event');
     expect(reports).toEqual([]);
     expect(workers[0]?.terminated).toBe(false);
 
-    await vi.advanceTimersByTimeAsync(1);
+    await pass(clock, 1);
     expect(reports).toEqual([
-      { type: 'crashed', page: 'profiles', phase: 'frame', message: REASON, stderr: '' },
-      { type: 'crashed', page: 'collections', phase: 'frame', message: REASON, stderr: '' },
+      { type: 'crashed', page: 'profiles', phase: 'event', message: REASON, stderr: '' },
     ]);
     expect(workers[0]?.terminated).toBe(true);
     expect(onRestart).toHaveBeenCalledTimes(1);
-    // The lost calls settle quietly: the event is dropped, the frame skipped.
+    // The lost calls settle quietly: the event and the unmount are dropped.
     await expect(select).resolves.toBeUndefined();
-    await expect(frame).resolves.toBeUndefined();
+    await expect(unmount).resolves.toBeUndefined();
     expect(client.isMounted('k1')).toBe(false);
     expect(client.keysOf('profiles')).toEqual([]);
 
     // A fresh worker, connected: it is the one that receives from now on; the old one is ignored.
-    await vi.advanceTimersByTimeAsync(0);
+    await pass(clock, 0);
     expect(workers).toHaveLength(2);
     workers[0]?.send({ type: 'back' });
     workers[1]?.send({ type: 'back' });
-    expect(reports.slice(2)).toEqual([{ type: 'back' }]);
+    expect(reports.slice(1)).toEqual([{ type: 'back' }]);
 
     // Modules load again on the new worker when a page needs them.
     await client.mount('k3', 'profiles', {}, false);
-    await client.frame(48);
-    expect(workers[1]?.calls).toEqual(['load profiles', 'mount k3 profiles', 'frame']);
+    expect(workers[1]?.calls).toEqual(['load profiles', 'mount k3 profiles']);
     expect(client.keysOf('profiles')).toEqual(['k3']);
   });
 
+  it('does not restart a worker that is slow but finishes, however late its answer is read', async () => {
+    const { client, workers, reports, clock } = clientWithFakeWorkers();
+    await client.mount('k1', 'profiles', {}, false);
+    await client.event('k1', { type: 'focus', world: 'wasm', nodeId: 1, focusKey: 'x' });
+    clock.stall(30_000); // this thread was busy for 30 s
+    await pass(clock, 10_000);
+    expect(reports).toEqual([]);
+    expect(workers).toHaveLength(1);
+    expect(workers[0]?.terminated).toBe(false);
+  });
+
   it('reports a page still mounting, whose mount then fails', async () => {
-    const { client, workers, reports } = clientWithFakeWorkers();
+    const { client, workers, reports, clock } = clientWithFakeWorkers();
     await client.mount('k1', 'profiles', {}, false);
     void client.event('k1', SELECT); // the worker hangs
     const mounting = client.mount('k2', 'collections', {}, true);
     const failure = mounting.catch((error: unknown) => error);
-    await vi.advanceTimersByTimeAsync(2000);
+    await pass(clock, 2000);
     expect(reports.map((report) => report.type === 'crashed' && report.page)).toEqual([
       'profiles',
       'collections',
@@ -163,16 +192,15 @@ describe('WasmWorldClient with a hung worker', () => {
     expect(workers[0]?.terminated).toBe(true);
   });
 
-  it('skips frames while the fresh worker starts, and stops it for good on stop', async () => {
-    const { client, workers } = clientWithFakeWorkers();
-    await client.frame(1); // not started yet: nothing to run
-    expect(workers).toHaveLength(0);
+  it('makes no call of its own while nothing happens, and stops the worker for good on stop', async () => {
+    const { client, workers, clock } = clientWithFakeWorkers();
     await client.start();
-    await client.frame(2);
-    expect(workers[0]?.calls).toEqual(['frame']);
+    await client.mount('k1', 'profiles', {}, false);
+    const calls = workers[0]?.calls.length;
+    await pass(clock, 60_000);
+    expect(workers[0]?.calls.length).toBe(calls); // no per-frame round trip
     await client.stop();
     expect(workers[0]?.terminated).toBe(true);
-    await client.frame(3);
     expect(workers).toHaveLength(1);
     await expect(client.start()).rejects.toThrow('stopped');
   });
