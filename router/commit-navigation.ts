@@ -27,7 +27,9 @@ export function commitStack(stack: HistoryStack, pending: PendingNavigation): Hi
     case 'replace':
       return replace(stack, entry);
     case 'reset':
-      return resetToRoot(entry);
+      return pending.beneath.length === 0
+        ? resetToRoot(entry)
+        : { entries: [...pending.beneath, entry], index: pending.beneath.length };
     case 'back':
     case 'forward':
       return withWorld(

@@ -24,6 +24,11 @@ export interface PendingNavigation {
   readonly kind: NavigationKind;
   /** The entry being opened. Its `world` is the chosen world once the world has been chosen. */
   readonly entry: HistoryEntry;
+  /**
+   * For a reset: the entries committed beneath `entry` (a deep link's parents), never mounted until
+   * the viewer goes back to them; their `world` is the host's choice at the time. Otherwise empty.
+   */
+  readonly beneath: readonly HistoryEntry[];
   /** For back, forward and remount: the entry's index in the committed stack; otherwise -1. */
   readonly targetIndex: number;
   /** The world chosen for this attempt; null until `choosingWorld` has run. */
@@ -35,6 +40,8 @@ export interface PendingNavigation {
   readonly leavingFocusKey: string | null;
   /** Focus to give the new page: the entry's saved key on a re-visit, null for its initial focus. */
   readonly focusToRestore: string | null;
+  /** Why the host's `chooseWorld` threw for this entry (a host bug): the switch fails at once. */
+  readonly choiceFailure?: string;
   /** `mountOffscreen` was called, so leaving this attempt owes the host an `unmount`. */
   readonly mountStarted: boolean;
   /** The page that was visible when this one was revealed: unmounted right after the reveal. */

@@ -25,10 +25,14 @@ export interface ForwardEvent {
   readonly type: 'FORWARD';
 }
 
-/** Start over with a one-entry stack: `page`, or the root route with no params. */
+/**
+ * Start over: `page` (or the root route with no params) on top of `beneath` (a deep link's
+ * parents, oldest first; none by default), `page` current.
+ */
 export interface ResetEvent {
   readonly type: 'RESET';
   readonly page?: PageRef;
+  readonly beneath?: readonly PageRef[];
 }
 
 /** The browser moved to the history entry with this key (its back/forward buttons). */

@@ -2,7 +2,7 @@ import { assign, fromPromise, setup } from 'xstate';
 import type { HistoryEntry, WorldId } from '../bridge/index.ts';
 import { commitStack } from './commit-navigation.ts';
 import { describeReason } from './failure-reason.ts';
-import { currentEntry, toHistorySync } from './history-stack.ts';
+import { currentEntry, type PageRef, toHistorySync } from './history-stack.ts';
 import { initialContext, type NavigationContext, type NavigationInput } from './navigation-context.ts';
 import type { NavigationEvent, NavigationRequest, PageCrashedEvent } from './navigation-events.ts';
 import { planRemount, requirePending, retryInLegacy, startPending, targetOf } from './plan-navigation.ts';
@@ -107,6 +107,7 @@ export const navigationMachine = setup({
       event.type === 'POPSTATE' &&
       context.pending?.urlMode === 'none' &&
       currentEntry(context.stack)?.key === event.entryKey,
+    worldChoiceFailed: ({ context }) => context.pending?.choiceFailure !== undefined,
     crashedPendingWasm: ({ context, event }) => isPendingPage(context, event) && event.world === 'wasm',
     crashedPending: ({ context, event }) => isPendingPage(context, event),
     crashedVisibleWasmAtRest: ({ context, event }) =>
@@ -124,7 +125,15 @@ export const navigationMachine = setup({
     startNavigation: assign(({ context, event }) => {
       const target = isRequest(event) ? targetOf(context, event) : undefined;
       if (target === undefined) throw new Error(`router bug: ${event.type} has no target`);
-      return { ...startPending(context, target, () => context.ports.currentFocusKey()), failure: null };
+      return {
+        ...startPending(
+          context,
+          target,
+          () => context.ports.currentFocusKey(),
+          (page) => worldForParent(context.ports, page),
+        ),
+        failure: null,
+      };
     }),
     startRemount: assign(({ context }) => ({
       ...planRemount(context, () => context.ports.currentFocusKey()),
@@ -134,8 +143,14 @@ export const navigationMachine = setup({
     chooseWorld: assign(({ context }) => {
       const pending = requirePending(context);
       const { route, params } = pending.entry;
-      const world = pending.forcedWorld ?? context.ports.chooseWorld(route, params);
-      return { pending: { ...pending, world, entry: { ...pending.entry, world } } };
+      try {
+        const world = pending.forcedWorld ?? context.ports.chooseWorld(route, params);
+        return { pending: { ...pending, world, entry: { ...pending.entry, world } } };
+      } catch (error) {
+        // A throw inside the machine would stop it for the session: fail this switch instead.
+        const reason = `choosing a world for "${route}" failed: ${describeReason(error)}`;
+        return { pending: { ...pending, choiceFailure: reason } };
+      }
     }),
     markMountStarted: assign(({ context }) => ({
       pending: { ...requirePending(context), mountStarted: true },
@@ -269,7 +284,17 @@ export const navigationMachine = setup({
     choosingWorld: {
       tags: 'switching',
       entry: 'chooseWorld',
-      always: 'loadingWorld',
+      always: [
+        {
+          guard: 'worldChoiceFailed',
+          target: 'failed',
+          actions: {
+            type: 'failPending',
+            params: ({ context }) => ({ reason: context.pending?.choiceFailure ?? 'no reason given' }),
+          },
+        },
+        { target: 'loadingWorld' },
+      ],
     },
     loadingWorld: {
       tags: 'switching',
@@ -371,6 +396,18 @@ function isVisiblePage(context: NavigationContext, event: NavigationEvent): even
     visible.world === event.world &&
     visible.entry.key === event.entryKey
   );
+}
+
+/**
+ * The world recorded for a deep link's parent, which is not mounted now (the choice is asked
+ * again when the viewer goes back to it). A throwing host choice must not stop the machine.
+ */
+function worldForParent(ports: RouterPorts, page: PageRef): WorldId {
+  try {
+    return ports.chooseWorld(page.route, page.params);
+  } catch {
+    return 'legacy';
+  }
 }
 
 function reasonOf(result: AttemptResult): { reason: string } {

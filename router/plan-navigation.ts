@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '../bridge/index.ts';
+import type { HistoryEntry, WorldId } from '../bridge/index.ts';
 import { canGoBack, canGoForward, indexOfKey, newEntry, type PageRef } from './history-stack.ts';
 import type { NavigationContext, PendingNavigation } from './navigation-context.ts';
 import type { NavigationRequest } from './navigation-events.ts';
@@ -6,7 +6,13 @@ import type { UrlSyncMode } from './ports.ts';
 
 /** Where a request leads from the committed stack: a new page, or an existing entry by index. */
 export type NavigationTarget =
-  | { readonly kind: 'push' | 'replace' | 'reset'; readonly page: PageRef; readonly urlMode: UrlSyncMode }
+  | {
+      readonly kind: 'push' | 'replace' | 'reset';
+      readonly page: PageRef;
+      readonly urlMode: UrlSyncMode;
+      /** For a reset: the pages beneath `page`, oldest first. */
+      readonly beneath?: readonly PageRef[];
+    }
   | { readonly kind: 'back' | 'forward'; readonly index: number; readonly urlMode: UrlSyncMode };
 
 type Planned = Pick<NavigationContext, 'pending' | 'keys' | 'attempts'>;
@@ -36,6 +42,7 @@ export function targetOf(
         kind: 'reset',
         page: request.page ?? { route: context.rootRoute, params: {} },
         urlMode: 'replace',
+        beneath: request.beneath ?? [],
       };
     case 'BACK':
       return canGoBack(stack) ? { kind: 'back', index: stack.index - 1, urlMode: 'back' } : undefined;
@@ -54,6 +61,7 @@ export function targetOf(
 /**
  * A fresh attempt towards `target`. `readFocus` is the host's `currentFocusKey`, read only when the
  * page being left stays in the history (push, back, forward) so its focus can be restored later.
+ * `chooseWorld` (the host's) names the world recorded for a reset's parents, which are not mounted.
  *
  * @example
  * const planned = startPending(context, { kind: 'push', page, urlMode: 'push' }, ports.currentFocusKey);
@@ -63,6 +71,7 @@ export function startPending(
   context: NavigationContext,
   target: NavigationTarget,
   readFocus: () => string | null,
+  chooseWorld: (page: PageRef) => WorldId = () => 'legacy',
 ): Planned {
   const id = context.attempts + 1;
   const keepsLeavingEntry = target.kind !== 'replace' && target.kind !== 'reset';
@@ -79,13 +88,25 @@ export function startPending(
   } as const;
 
   if ('page' in target) {
+    // Parents get their keys first, so keys grow from the bottom of the stack up.
+    let keys = context.keys;
+    const beneath: HistoryEntry[] = [];
+    for (const page of target.beneath ?? []) {
+      const made = newEntry(keys, { ...page, world: chooseWorld(page) });
+      beneath.push(made.entry);
+      keys = made.keys;
+    }
     // 'legacy' is a placeholder: `choosingWorld` sets the real world before anything sees the entry.
-    const { entry, keys } = newEntry(context.keys, { ...target.page, world: 'legacy' });
-    return { pending: { ...base, entry, targetIndex: -1, focusToRestore: null }, keys, attempts: id };
+    const made = newEntry(keys, { ...target.page, world: 'legacy' });
+    return {
+      pending: { ...base, entry: made.entry, beneath, targetIndex: -1, focusToRestore: null },
+      keys: made.keys,
+      attempts: id,
+    };
   }
   const entry = entryAt(context, target.index);
   return {
-    pending: { ...base, entry, targetIndex: target.index, focusToRestore: entry.focusKey },
+    pending: { ...base, entry, beneath: [], targetIndex: target.index, focusToRestore: entry.focusKey },
     keys: context.keys,
     attempts: id,
   };
@@ -107,6 +128,7 @@ export function planRemount(context: NavigationContext, readFocus: () => string 
       id,
       kind: 'remount',
       entry,
+      beneath: [],
       targetIndex: context.stack.index,
       world: null,
       forcedWorld: 'legacy',

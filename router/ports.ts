@@ -12,6 +12,20 @@ import type { HistoryEntry, HistorySync, Params, WorldId } from '../bridge/index
  */
 export type UrlSyncMode = 'push' | 'replace' | 'back' | 'forward' | 'none';
 
+/** Who asked for a navigation: a page of a world, the browser's URL (a deep link), or the host itself. */
+export type RequestOrigin = WorldId | 'url' | 'host';
+
+/** A navigation request the router refused (it changed nothing); the host logs and counts it. */
+export interface NavigationRefusal {
+  /** What was asked: `navigate`, `replace`, `reset`, or `start` (the first page, from the URL). */
+  readonly request: 'navigate' | 'replace' | 'reset' | 'start';
+  /** The route as asked (possibly malformed), clipped to 100 characters. */
+  readonly route: string;
+  readonly origin: RequestOrigin;
+  /** One line naming the route, who asked and what was wrong. */
+  readonly message: string;
+}
+
 /**
  * Everything the router needs from the outside world. The host implements it; the router stays
  * pure logic that never touches the DOM, a worker or a page. Synchronous ports must not throw: a
@@ -33,7 +47,8 @@ export type UrlSyncMode = 'push' | 'replace' | 'back' | 'forward' | 'none';
  *   syncHistory: (sync) => { legacy.deliver(sync); wasm.deliver(sync); },
  *   syncUrl: (entry, mode) => browserHistory.follow(entry, mode),
  *   currentFocusKey: () => focus.focusedKey(),
- *   pageFailed: (world, entry, reason) => breaker.recordFailure(world, entry.route, reason),
+ *   pageFailed: (world, entry, reason) => breaker.recordCrash(entry.route, now()),
+ *   navigationRefused: (refusal) => telemetry.record('navigation.refused', refusal, now()),
  * };
  */
 export interface RouterPorts {
@@ -65,4 +80,9 @@ export interface RouterPorts {
   currentFocusKey(): string | null;
   /** A page failed to load, mount or keep running in `world`: lets the host trip its breaker. */
   pageFailed(world: WorldId, entry: HistoryEntry, reason: string): void;
+  /**
+   * A request was refused (a route the app does not have, a malformed route or params): the
+   * router changed nothing and keeps working; the host tells the developer and counts it.
+   */
+  navigationRefused(refusal: NavigationRefusal): void;
 }

@@ -11,7 +11,7 @@ import { type HistoryStack, indexOfKey, type KeyCounter, type PageRef } from './
 import type { RouterFailure } from './navigation-context.ts';
 import type { NavigationEvent } from './navigation-events.ts';
 import { navigationMachine } from './navigation-machine.ts';
-import type { RouterPorts } from './ports.ts';
+import type { NavigationRefusal, RequestOrigin, RouterPorts } from './ports.ts';
 import {
   committedStack,
   isSwitching,
@@ -23,8 +23,21 @@ import {
 export interface RouterOptions {
   /** The app's home page: where `/` and a bare `reset()` lead. */
   readonly rootRoute: string;
-  /** The page to start on (a deep link); the root route when absent. */
+  /**
+   * The routes the app has (the plan's pages). A request for any other route is refused through
+   * `navigationRefused` and changes nothing. Absent: every well-formed route is accepted.
+   */
+  readonly routes?: readonly string[];
+  /**
+   * The page to start on (a deep link, from the URL); the root route when absent. One the app
+   * does not have is refused (origin `url`) and the root page opens instead.
+   */
   readonly initial?: PageRef;
+  /**
+   * The pages beneath a deep link, oldest first (its parents, down to the root page), so Back
+   * from it lands on a real page: the synthetic back stack. Asked once, at start. Absent: none.
+   */
+  readonly parentsOf?: (page: PageRef) => readonly PageRef[];
   /** Where entry keys start (default e1, e2, ...). */
   readonly keys?: KeyCounter;
 }
@@ -39,20 +52,24 @@ export interface RouterState {
 
 export interface Router {
   /**
-   * The first navigation: a one-entry stack with the deep-linked page, or the root. Resolves when
-   * the router is at rest again (committed, or `failed`: see `failure()`). Call it once.
+   * The first navigation: the deep-linked page with its parents beneath it (`parentsOf`), or the
+   * root. Resolves when the router is at rest again (committed, or `failed`: see `failure()`).
+   * Call it once.
    */
   start(): Promise<void>;
-  /** Opens a page on top of the current one. */
-  navigate(route: string, params?: Params): void;
-  /** Swaps the current entry for another page. */
-  replace(route: string, params?: Params): void;
+  /**
+   * Opens a page on top of the current one. False when the request was refused (see
+   * `RouterOptions.routes`); `origin` says who asked, for the refusal's message (default `host`).
+   */
+  navigate(route: string, params?: Params, origin?: RequestOrigin): boolean;
+  /** Swaps the current entry for another page; false when refused, like `navigate`. */
+  replace(route: string, params?: Params, origin?: RequestOrigin): boolean;
   /** One entry back; nothing at the root. */
   back(): void;
   /** One entry forward; nothing at the end. */
   forward(): void;
-  /** Starts over with a one-entry stack (`page`, or the root). */
-  reset(page?: PageRef): void;
+  /** Starts over with a one-entry stack (`page`, or the root); false when `page` was refused. */
+  reset(page?: PageRef, origin?: RequestOrigin): boolean;
   /**
    * The browser moved to the entry with this key. False when the key is not in the history (an
    * entry from before a reset): the router stays put and the host may restore the URL.
@@ -80,19 +97,25 @@ export interface Router {
  * the `history.sync` contract would make every follower reject the history from then on.
  *
  * @example
- * const router = createRouter(ports, { rootRoute: 'home', initial: { route: 'details', params: { id: 't1' } } });
- * await router.start();                 // history: [details]
- * router.back();                        // nothing: details is the root of this history
+ * const router = createRouter(ports, {
+ *   rootRoute: 'home',
+ *   routes: ['home', 'details', 'playback'],
+ *   initial: { route: 'details', params: { id: 't1' } },
+ *   parentsOf: () => [{ route: 'home', params: {} }],
+ * });
+ * await router.start();                 // history: [home, details*]
+ * router.navigate('nope', {}, 'wasm');  // false: refused through ports.navigationRefused
  * router.navigate('playback', { id: 't1' });
  * router.isSwitching();                 // true until playback's first frame is revealed and committed
  */
 export function createRouter(ports: RouterPorts, options: RouterOptions): Router {
+  const routes = options.routes?.map(checkRoute);
+  const rootRoute = checkRoute(options.rootRoute);
+  if (routes !== undefined && !routes.includes(rootRoute)) {
+    throw new TypeError(`rootRoute "${rootRoute}" is not one of the routes (${routes.join(', ')})`);
+  }
   const actor = createActor(navigationMachine, {
-    input: {
-      ports,
-      rootRoute: checkRoute(options.rootRoute),
-      ...(options.keys === undefined ? {} : { keys: options.keys }),
-    },
+    input: { ports, rootRoute, ...(options.keys === undefined ? {} : { keys: options.keys }) },
   }).start();
   let started = false;
   let stopped = false;
@@ -100,19 +123,60 @@ export function createRouter(ports: RouterPorts, options: RouterOptions): Router
     if (!stopped) actor.send(event);
   };
   const snapshot = (): NavigationSnapshot => actor.getSnapshot();
+  /** The page when it can be opened; otherwise the refusal is reported and undefined returned. */
+  const accepted = (
+    request: NavigationRefusal['request'],
+    page: PageRef,
+    origin: RequestOrigin,
+  ): PageRef | undefined => {
+    const checked = checkRequest(page, routes);
+    if (checked.ok) return checked.page;
+    const route = String(page.route).slice(0, 100);
+    ports.navigationRefused({
+      request,
+      route,
+      origin,
+      message: `${request} to ${JSON.stringify(route)} refused, asked by ${ORIGIN_NAMES[origin]}: ${checked.problem}`,
+    });
+    return undefined;
+  };
+  const request = (type: 'NAVIGATE' | 'REPLACE', page: PageRef, origin: RequestOrigin): boolean => {
+    const checked = stopped
+      ? undefined
+      : accepted(type === 'NAVIGATE' ? 'navigate' : 'replace', page, origin);
+    if (checked === undefined) return false;
+    send({ type, ...checked });
+    return true;
+  };
 
   return {
     async start() {
       if (started) throw new Error('the router was already started');
       started = true;
-      send({ type: 'RESET', page: checkPage(options.initial ?? { route: options.rootRoute, params: {} }) });
+      const root = { route: rootRoute, params: {} };
+      const page = (options.initial && accepted('start', options.initial, 'url')) ?? root;
+      const beneath = (options.parentsOf?.(page) ?? []).map((parent) => {
+        const checked = checkRequest(parent, routes);
+        if (!checked.ok) throw new TypeError(`parentsOf(${page.route}) gave a bad page: ${checked.problem}`);
+        return checked.page;
+      });
+      send({ type: 'RESET', page, ...(beneath.length === 0 ? {} : { beneath }) });
       await waitFor(actor, (state) => !isSwitching(state));
     },
-    navigate: (route, params = {}) => send({ type: 'NAVIGATE', ...checkPage({ route, params }) }),
-    replace: (route, params = {}) => send({ type: 'REPLACE', ...checkPage({ route, params }) }),
+    navigate: (route, params = {}, origin = 'host') => request('NAVIGATE', { route, params }, origin),
+    replace: (route, params = {}, origin = 'host') => request('REPLACE', { route, params }, origin),
     back: () => send({ type: 'BACK' }),
     forward: () => send({ type: 'FORWARD' }),
-    reset: (page) => send(page === undefined ? { type: 'RESET' } : { type: 'RESET', page: checkPage(page) }),
+    reset(page, origin = 'host') {
+      if (page === undefined) {
+        send({ type: 'RESET' });
+        return !stopped;
+      }
+      const checked = stopped ? undefined : accepted('reset', page, origin);
+      if (checked === undefined) return false;
+      send({ type: 'RESET', page: checked });
+      return true;
+    },
     popstate(entryKey) {
       const known = indexOfKey(committedStack(snapshot()), entryKey) >= 0;
       send({ type: 'POPSTATE', entryKey });
@@ -144,14 +208,35 @@ function stateOf(snapshot: NavigationSnapshot): RouterState {
   };
 }
 
+const ORIGIN_NAMES: Readonly<Record<RequestOrigin, string>> = {
+  legacy: 'a page of the legacy world',
+  wasm: 'a page of the wasm world',
+  url: 'the URL',
+  host: 'the host',
+};
+
 function checkRoute(route: string): string {
   const result = RouteSchema.check(route);
   if (!result.ok) throw new TypeError(`route ${JSON.stringify(route)} ${describeIssue(result.issue)}`);
   return route;
 }
 
-function checkPage(page: PageRef): PageRef {
+type CheckedRequest =
+  | { readonly ok: true; readonly page: PageRef }
+  | { readonly ok: false; readonly problem: string };
+
+/**
+ * A request's page as the history may hold it: a route of the app (when `routes` is known) in the
+ * bridge's route shape, and params the `history.sync` contract accepts (an entry breaking it would
+ * make every follower reject the history from then on).
+ */
+function checkRequest(page: PageRef, routes: readonly string[] | undefined): CheckedRequest {
+  const route = RouteSchema.check(page.route);
+  if (!route.ok) return { ok: false, problem: `the route ${describeIssue(route.issue)}` };
+  if (routes !== undefined && !routes.includes(route.value)) {
+    return { ok: false, problem: `the app has no such page (routes: ${routes.join(', ')})` };
+  }
   const params = ParamsSchema.check(page.params);
-  if (!params.ok) throw new TypeError(`params of route "${page.route}" ${describeIssue(params.issue)}`);
-  return { route: checkRoute(page.route), params: params.value };
+  if (!params.ok) return { ok: false, problem: `params ${describeIssue(params.issue)}` };
+  return { ok: true, page: { route: route.value, params: params.value } };
 }

@@ -1,5 +1,5 @@
 import type { HistoryEntry, HistorySync, Params, WorldId } from '../../../bridge/index.ts';
-import type { RouterPorts, UrlSyncMode } from '../../../router/index.ts';
+import type { NavigationRefusal, RouterPorts, UrlSyncMode } from '../../../router/index.ts';
 
 /** A promise the test settles by hand, so it controls the order in which worlds answer. */
 export interface Deferred {
@@ -55,7 +55,8 @@ export type PortCall =
   | { readonly port: 'syncHistory'; readonly sync: HistorySync }
   | { readonly port: 'syncUrl'; readonly key: string; readonly route: string; readonly mode: UrlSyncMode }
   | { readonly port: 'currentFocusKey' }
-  | { readonly port: 'pageFailed'; readonly world: WorldId; readonly key: string; readonly reason: string };
+  | { readonly port: 'pageFailed'; readonly world: WorldId; readonly key: string; readonly reason: string }
+  | { readonly port: 'navigationRefused'; readonly refusal: NavigationRefusal };
 
 export interface PendingLoad {
   readonly world: WorldId;
@@ -162,6 +163,10 @@ export class FakePorts implements RouterPorts {
 
   pageFailed(world: WorldId, entry: HistoryEntry, reason: string): void {
     this.calls.push({ port: 'pageFailed', world, key: entry.key, reason });
+  }
+
+  navigationRefused(refusal: NavigationRefusal): void {
+    this.calls.push({ port: 'navigationRefused', refusal });
   }
 
   /** The calls to one port, in order. */

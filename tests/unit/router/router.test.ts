@@ -61,13 +61,18 @@ describe('createRouter', () => {
     expect(router.history().entries.map((entry) => entry.key)).toEqual(['s2-40', 's2-41']);
   });
 
-  it('refuses routes and params that would break the history.sync contract', async () => {
-    const { router } = await startedRouter();
-    expect(() => router.navigate('Details Page', {})).toThrow(/route "Details Page" at \(root\): /);
-    expect(() => router.replace('details', { id: 'x'.repeat(3000) })).toThrow(
-      /params of route "details" at \.id/,
-    );
-    expect(() => router.reset({ route: '', params: {} })).toThrow(TypeError);
+  it('refuses routes and params that would break the history.sync contract, without throwing', async () => {
+    const { router, ports } = await startedRouter();
+    expect(router.navigate('Details Page', {})).toBe(false);
+    expect(router.replace('details', { id: 'x'.repeat(3000) })).toBe(false);
+    expect(router.reset({ route: '', params: {} })).toBe(false);
+    expect(ports.callsTo('navigationRefused').map((call) => call.refusal.message)).toEqual([
+      expect.stringMatching(
+        /^navigate to "Details Page" refused, asked by the host: the route at \(root\): /,
+      ),
+      expect.stringMatching(/^replace to "details" refused, asked by the host: params at \.id/),
+      expect.stringMatching(/^reset to "" refused, asked by the host: the route/),
+    ]);
     expect(() => createRouter(new FakePorts(), { rootRoute: 'Home' })).toThrow(TypeError);
     expect(routes(router)).toEqual(['home*']);
   });
