@@ -3,6 +3,7 @@
  * policy the router asks on every navigation, the per-page circuit breaker and the coverage report.
  * Imports only `bridge/`.
  */
+export * from './back-stack.ts';
 export * from './circuit-breaker.ts';
 export * from './cohort.ts';
 export * from './coverage.ts';

@@ -11,6 +11,9 @@
  * 4. `rollout` is only set on a page whose `defaultWorld` is "wasm": it says which share of devices
  *    gets that WASM default. On a legacy default it would silently do nothing.
  * 5. `rootRoute` is one of the plan's pages.
+ * 6. A page's `parent` is another page of the plan; the root page has none (it is the bottom of
+ *    every history), and following parents from any page reaches the root page (no cycles), so a
+ *    deep link's back stack always ends on the root.
  *
  * @example
  * planRuleIssues(plan).map(describePlanIssue);
@@ -27,6 +30,7 @@ const LEGACY_IS_THE_FALLBACK =
 export function planRuleIssues(plan: Plan): readonly PlanIssue[] {
   const issues: PlanIssue[] = [];
   for (const [id, page] of Object.entries(plan.pages)) issues.push(...pageRuleIssues(id, page));
+  issues.push(...parentIssues(plan));
   if (findPage(plan, plan.rootRoute) === undefined) {
     const known = pageIds(plan);
     issues.push({
@@ -38,6 +42,46 @@ export function planRuleIssues(plan: Plan): readonly PlanIssue[] {
     });
   }
   return issues;
+}
+
+function parentIssues(plan: Plan): PlanIssue[] {
+  const issues: PlanIssue[] = [];
+  for (const [id, page] of Object.entries(plan.pages)) {
+    const { parent } = page;
+    if (parent === undefined) continue;
+    const issue = (message: string) => issues.push({ page: id, field: 'parent', message });
+    if (id === plan.rootRoute) {
+      issue(
+        `parent is ${quotePage(parent)} but this is the root page, the bottom of every history; remove parent`,
+      );
+    } else if (parent === id) {
+      issue(`parent is the page itself; name another page or remove parent (the root page is the default)`);
+    } else if (findPage(plan, parent) === undefined) {
+      issue(`parent is ${quotePage(parent)} but there is no such page (pages: ${pageIds(plan).join(', ')})`);
+    } else {
+      const chain = parentChain(plan, id);
+      if (chain.at(-1) === id) {
+        issue(
+          `parent chain ${chain.map(quotePage).join(' → ')} is a cycle; it must end at the root page ${quotePage(plan.rootRoute)}`,
+        );
+      }
+    }
+  }
+  return issues;
+}
+
+/** `id` followed by its parents until the root page, a missing page, or a page seen before. */
+function parentChain(plan: Plan, id: PageId): PageId[] {
+  const chain = [id];
+  let current = id;
+  while (current !== plan.rootRoute) {
+    const next = findPage(plan, current)?.parent ?? plan.rootRoute;
+    if (findPage(plan, next) === undefined) break;
+    chain.push(next);
+    if (chain.indexOf(next) < chain.length - 1) break;
+    current = next;
+  }
+  return chain;
 }
 
 function pageRuleIssues(id: PageId, page: PageEntry): PlanIssue[] {

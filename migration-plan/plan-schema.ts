@@ -15,6 +15,7 @@
  */
 import { RouteSchema } from '../bridge/messages/history.ts';
 import {
+  array,
   boolean,
   type Infer,
   literal,
@@ -59,6 +60,16 @@ export const PageEntrySchema = object({
    * absent counts as 0.
    */
   usageWeight: optional(number({ min: 0 })),
+  /**
+   * The page Back leads to from a deep link to this page (Android's synthetic back stack): a page
+   * of the plan, no cycles; absent means the root page. The root page has none.
+   */
+  parent: optional(RouteSchema),
+  /**
+   * The params the page cannot open without, e.g. collections needs ["profile"]. A deep link's
+   * parent is only put beneath it when these can be taken from the link's params.
+   */
+  requiredParams: optional(array(string({ minLength: 1, maxLength: 64 }), { maxLength: 32 })),
   /** Porting effort from 1 (a static screen) to 5 (the hardest page). */
   complexity: optional(number({ min: 1, max: 5, integer: true })),
   notes: optional(string({ maxLength: 2000 })),

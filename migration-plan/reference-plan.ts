@@ -29,6 +29,8 @@ const REFERENCE_PLAN_DATA: Plan = {
     collections: {
       route: 'collections',
       implementations: { legacy: true, wasm: true },
+      parent: 'profiles',
+      requiredParams: ['profile'],
       defaultWorld: 'wasm',
       rollout: { wasmPercent: 100 },
       owner: 'browse-team',
@@ -39,6 +41,8 @@ const REFERENCE_PLAN_DATA: Plan = {
     details: {
       route: 'details',
       implementations: { legacy: true, wasm: false },
+      parent: 'collections',
+      requiredParams: ['id'],
       defaultWorld: 'legacy',
       owner: 'browse-team',
       usageWeight: 12,
@@ -47,6 +51,8 @@ const REFERENCE_PLAN_DATA: Plan = {
     playback: {
       route: 'playback',
       implementations: { legacy: true, wasm: false },
+      parent: 'details',
+      requiredParams: ['id'],
       defaultWorld: 'legacy',
       owner: 'player-team',
       usageWeight: 38,
@@ -56,6 +62,7 @@ const REFERENCE_PLAN_DATA: Plan = {
     search: {
       route: 'search',
       implementations: { legacy: true, wasm: false },
+      parent: 'collections',
       defaultWorld: 'legacy',
       owner: 'discovery-team',
       usageWeight: 10,
@@ -64,6 +71,7 @@ const REFERENCE_PLAN_DATA: Plan = {
     settings: {
       route: 'settings',
       implementations: { legacy: true, wasm: false },
+      parent: 'collections',
       defaultWorld: 'legacy',
       owner: 'platform-team',
       usageWeight: 5,

@@ -102,7 +102,7 @@ describe('loadPlan', () => {
       page: 'collections',
       field: 'colour',
       message:
-        'page "collections": colour: unknown field (expected only route, implementations, defaultWorld, rollout, owner, usageWeight, complexity, notes)',
+        'page "collections": colour: unknown field (expected only route, implementations, defaultWorld, rollout, owner, usageWeight, parent, requiredParams, complexity, notes)',
     },
     {
       name: 'a wrong world',

@@ -10,6 +10,8 @@ export interface PageData {
   usageWeight?: unknown;
   complexity?: unknown;
   notes?: unknown;
+  parent?: unknown;
+  requiredParams?: unknown;
   [field: string]: unknown;
 }
 
