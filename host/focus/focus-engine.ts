@@ -33,6 +33,13 @@ export interface FocusEngineOptions {
   readonly repeatIntervalMs?: number;
   /** The clock used when `move` is not told the time. */
   readonly now?: () => number;
+  /**
+   * The world root's children are page layers, one per mounted page (as both worlds build their
+   * scenes): focus lives only on the topmost visible layer, the page the viewer sees, so it never
+   * stays on (or moves into) a page that is being left or not yet shown. Default false: the
+   * whole world is one page.
+   */
+  readonly pageLayers?: boolean;
 }
 
 export interface MoveOptions {
@@ -50,6 +57,10 @@ export interface MoveOptions {
  *   comes back into it from outside; a node with `preferredChild` sends entering focus to that
  *   focus key when it has no memory yet (or is not a group).
  * - A node with `boundary` keeps focus inside itself in the blocked directions.
+ * - Focus is never lost for good: when the focused node disappears it moves to the nearest
+ *   surviving container's entry (its memory or preferred child), else the initial focus; when
+ *   nothing is focusable for a while (a loading panel), the next scene that offers something
+ *   takes the initial focus. Only `blur()` (the world was hidden) leaves the engine unfocused.
  *
  * @example
  * const focus = new FocusEngine(store, 'legacy');
@@ -59,11 +70,14 @@ export interface MoveOptions {
  */
 export class FocusEngine {
   private current: Focusable | null = null;
+  /** Focus was lost because the scene offered nothing focusable; it comes back with the next focusable. */
+  private lost = false;
   /** Group node id → focus key of the descendant focused last. */
   private readonly memory = new Map<NodeId, string>();
   private readonly listeners = new Set<(event: FocusChangeEvent) => void>();
   private readonly throttle: KeyRepeatThrottle;
   private readonly clock: () => number;
+  private readonly pageLayers: boolean;
 
   constructor(
     private readonly store: SceneStore,
@@ -72,6 +86,7 @@ export class FocusEngine {
   ) {
     this.throttle = new KeyRepeatThrottle(options.repeatIntervalMs ?? 120);
     this.clock = options.now ?? (() => performance.now());
+    this.pageLayers = options.pageLayers ?? false;
   }
 
   get focused(): FocusedNode | null {
@@ -84,6 +99,20 @@ export class FocusEngine {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * With `pageLayers`, the id of the page layer focus lives on (the topmost visible child of the
+   * world root), or null when no page is visible. Without, the world root's id.
+   */
+  pageLayer(): NodeId | null {
+    const root = this.store.root(this.world);
+    if (!this.pageLayers) return root.id;
+    for (let i = root.children.length - 1; i >= 0; i--) {
+      const layer = this.store.get(this.world, root.children[i] ?? -1);
+      if (layer !== undefined && layer.props.visible !== false) return layer.id;
+    }
+    return null;
+  }
+
   /** The focus key a group would restore, if it remembers one. */
   rememberedIn(groupId: NodeId): string | undefined {
     return this.memory.get(groupId);
@@ -94,7 +123,7 @@ export class FocusEngine {
    * and group memories, else the top-left focusable. Returns false if nothing is focusable.
    */
   focusInitial(): boolean {
-    const all = collectFocusables(this.store, this.world);
+    const all = this.focusables();
     const first = [...all].sort((a, b) => compareReadingOrder(a, b))[0];
     if (first === undefined) return false;
     this.focus(this.enter(first, all, 0));
@@ -103,7 +132,7 @@ export class FocusEngine {
 
   /** Focuses the node with this focus key, if one is attached. Tree order decides between duplicates. */
   focusByKey(focusKey: string): boolean {
-    const target = collectFocusables(this.store, this.world).find((f) => f.key === focusKey);
+    const target = this.focusables().find((f) => f.key === focusKey);
     if (target === undefined) return false;
     this.focus(target);
     return true;
@@ -114,7 +143,7 @@ export class FocusEngine {
     if (!this.throttle.allow(options.now ?? this.clock(), options.repeat ?? false)) {
       return { moved: false, reason: 'throttled' };
     }
-    const all = collectFocusables(this.store, this.world);
+    const all = this.focusables();
     const from = this.current === null ? undefined : all.find((f) => f.node.id === this.current?.node.id);
     if (from === undefined) {
       // Nothing focused (or the focused node is gone): an arrow key starts focus rather than being lost.
@@ -139,27 +168,40 @@ export class FocusEngine {
 
   /** Drops focus (emitting blur), e.g. when this world is hidden. Group memories are kept. */
   blur(): void {
-    const previous = this.current;
-    if (previous === null) return;
-    this.current = null;
-    this.emit({ type: 'blur', world: this.world, nodeId: previous.node.id, focusKey: previous.key });
+    this.lost = false;
+    this.drop();
   }
 
   /**
    * Call after the world's scene changed. If the focused node is gone or no longer focusable,
-   * focus moves to a node with the same focus key (a re-created node), else into the nearest
-   * surviving container it was in, else to the initial focus.
+   * focus moves to a node with the same focus key (a re-created node), else to the entry of the
+   * nearest surviving container it was in (the container's memory or preferred child, else its
+   * first node in reading order), else to the initial focus. With `pageLayers`, focus left on a
+   * page that is no longer on top goes to the initial focus of the page now on top. When nothing
+   * is focusable, focus is dropped and taken again (initial focus) by the next change that
+   * offers something.
    */
   sceneChanged(): void {
     for (const groupId of this.memory.keys())
       if (this.store.get(this.world, groupId) === undefined) this.memory.delete(groupId);
     const current = this.current;
-    if (current === null) return;
-    const all = collectFocusables(this.store, this.world);
+    const all = this.focusables();
+    if (current === null) {
+      if (this.lost) this.focusInitial();
+      return;
+    }
     const same = all.find((f) => f.node.id === current.node.id && f.key === current.key);
     if (same !== undefined) {
       this.current = same;
       return;
+    }
+    if (this.pageLayers && this.store.get(this.world, current.node.id) !== undefined) {
+      const layer = current.path[1];
+      if (layer !== undefined && layer.id !== this.pageLayer() && this.store.get(this.world, layer.id)) {
+        // Another page came on top of the one holding focus: the viewer starts where it starts.
+        if (!this.focusInitial()) this.lose();
+        return;
+      }
     }
     const rekeyed = all.find((f) => f.key === current.key) ?? all.find((f) => f.node.id === current.node.id);
     if (rekeyed !== undefined) {
@@ -173,11 +215,19 @@ export class FocusEngine {
       const inside = all.filter((f) => f.path.some((a) => a.id === survivor.id));
       const first = inside.sort((a, b) => compareReadingOrder(a, b))[0];
       if (first !== undefined) {
-        this.focus(this.enter(first, all, first.path.findIndex((a) => a.id === survivor.id) + 1));
+        // Entering the survivor itself: its preferred child says where focus goes now (a page
+        // whose error panel became content prefers the content's first node, not Retry's neighbour).
+        this.focus(
+          this.enter(
+            first,
+            all,
+            first.path.findIndex((a) => a.id === survivor.id),
+          ),
+        );
         return;
       }
     }
-    if (!this.focusInitial()) this.blur();
+    if (!this.focusInitial()) this.lose();
   }
 
   private mustBeFocused(): FocusedNode {
@@ -186,7 +236,29 @@ export class FocusEngine {
     return focused;
   }
 
+  /** The focusables focus may go to: the world's, or with `pageLayers` those of the page on top. */
+  private focusables(): Focusable[] {
+    const all = collectFocusables(this.store, this.world);
+    if (!this.pageLayers) return all;
+    const layer = this.pageLayer();
+    return layer === null ? [] : all.filter((f) => f.path[1]?.id === layer);
+  }
+
+  /** Focus is gone because nothing could take it; the next scene that offers something will. */
+  private lose(): void {
+    this.lost = true;
+    this.drop();
+  }
+
+  private drop(): void {
+    const previous = this.current;
+    if (previous === null) return;
+    this.current = null;
+    this.emit({ type: 'blur', world: this.world, nodeId: previous.node.id, focusKey: previous.key });
+  }
+
   private focus(target: Focusable): void {
+    this.lost = false;
     const previous = this.current;
     if (previous !== null && previous.node.id === target.node.id && previous.key === target.key) {
       this.current = target;

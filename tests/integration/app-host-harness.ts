@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HistorySync, WorldId } from '../../bridge/index.ts';
-import { type AppHost, createAppHost } from '../../host/boot/app-host.ts';
+import { type AppHost, type AppView, createAppHost } from '../../host/boot/app-host.ts';
 import type { WasmWorldWorker } from '../../host/boot/wasm-world-client.ts';
 import { SceneStore } from '../../host/scene/scene-store.ts';
 import { LEGACY_PAGES } from '../../legacy-react/pages/index.ts';
@@ -26,6 +26,10 @@ export interface StartAppOptions {
   readonly substitute?: Readonly<Record<string, string>>;
   /** How long the WASM world may leave a call unanswered before the watchdog restarts it (default 2000 ms). */
   readonly wasmDeadlineMs?: number;
+  /** QA world overrides, as `?world.<page>=legacy|wasm` gives them in a browser. */
+  readonly overrides?: Readonly<Record<string, WorldId>>;
+  /** Called after every painted frame with the world the view shows (what a viewer would see). */
+  readonly onPaint?: (host: AppHost, shownWorld: WorldId | null) => void;
 }
 
 /** A WASM world worker the app started (the first one, then one per restart), as the test sees it. */
@@ -65,6 +69,20 @@ export async function startApp(options: StartAppOptions = {}) {
     return { api, terminate: () => (terminated ??= started.terminate()) };
   };
   const store = new SceneStore();
+  let shownWorld: WorldId | null = null;
+  const onPaint = options.onPaint;
+  // A view that paints nothing: it tells the test what a browser would show after each frame.
+  const view: AppView | undefined =
+    onPaint === undefined
+      ? undefined
+      : {
+          setVisibleWorld: (world) => {
+            shownWorld = world;
+          },
+          setPage: () => undefined,
+          setFocused: () => undefined,
+          paint: () => onPaint(host, shownWorld),
+        };
   const host: AppHost = createAppHost({
     store,
     plan: REFERENCE_PLAN,
@@ -86,6 +104,8 @@ export async function startApp(options: StartAppOptions = {}) {
     fetch,
     capabilities: { webAssembly: true },
     cohort: 0,
+    ...(options.overrides === undefined ? {} : { overrides: options.overrides }),
+    ...(view === undefined ? {} : { view }),
     ...(options.initial === undefined ? {} : { initial: options.initial }),
   });
   let time = 0;
@@ -107,11 +127,15 @@ export async function startApp(options: StartAppOptions = {}) {
     workers,
     /** Waits, frame by frame, until the router is at rest and the visible page has focus. */
     async settled(what = 'the app to settle'): Promise<void> {
-      for (let i = 0; i < 400; i++) {
+      const atRest = () => {
         const world = host.focus.activeWorld;
-        if (!host.router.isSwitching() && world !== null && host.focus.engines[world].focused !== null) {
+        return !host.router.isSwitching() && world !== null && host.focus.engines[world].focused !== null;
+      };
+      for (let i = 0; i < 400; i++) {
+        if (atRest()) {
           await new Promise((resolve) => setTimeout(resolve, 20));
-          if (!host.router.isSwitching()) return;
+          // Still (or again) at rest: a switch that ran meanwhile must have landed its focus too.
+          if (atRest()) return;
         }
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
