@@ -1,7 +1,14 @@
 import type { ComponentType } from 'react';
 import type { FocusChangeEvent, HistoryEntry, Params, WorldId } from '../../bridge/index.ts';
 import type { LegacyWorldMessage } from '../../legacy-react/index.ts';
-import { CircuitBreaker, chooseWorld, type Plan } from '../../migration-plan/index.ts';
+import {
+  CircuitBreaker,
+  type CircuitBreakerOptions,
+  chooseWorld,
+  type Plan,
+  pageIds,
+  parentPages,
+} from '../../migration-plan/index.ts';
 import type { RouterPorts, UrlSyncMode } from '../../router/ports.ts';
 import { createRouter, type Router } from '../../router/router.ts';
 import type { InputAction } from '../input/key-map.ts';
@@ -39,6 +46,8 @@ export interface AppHostOptions {
   readonly followUrl?: (entry: HistoryEntry, mode: UrlSyncMode) => void;
   /** The page to start on (a deep link); default the plan's root. */
   readonly initial?: { readonly route: string; readonly params: Params };
+  /** The WASM pages' circuit breaker: backoff after a crash, crashes before legacy for the session. */
+  readonly breaker?: Omit<CircuitBreakerOptions, 'onChange'>;
   readonly now?: () => number;
   /**
    * Asks for one frame (requestAnimationFrame in a browser). The host calls it only when something
@@ -64,7 +73,15 @@ export interface AppHostOptions {
 export function createAppHost(options: AppHostOptions) {
   const { store, view, trace } = options;
   const requestFrame = () => options.scheduleFrame?.();
-  const breaker = new CircuitBreaker();
+  const breaker = new CircuitBreaker({
+    ...options.breaker,
+    onChange: (change) =>
+      telemetry.record(
+        `breaker.${change.to}`,
+        { page: change.page, from: change.from, crashes: change.crashes },
+        change.at,
+      ),
+  });
   const now = options.now ?? (() => performance.now());
   const telemetry = new TelemetryQueue({ apiBase: options.apiBase, fetch: options.fetch });
   /** The key of the page each world shows (events for a world go to that page). */
@@ -92,10 +109,10 @@ export function createAppHost(options: AppHostOptions) {
   const onPageMessage = (world: WorldId, message: PageReport) => {
     switch (message.type) {
       case 'navigate':
-        router.navigate(message.route, message.params);
+        router.navigate(message.route, message.params, world);
         return;
       case 'replace':
-        router.replace(message.route, message.params);
+        router.replace(message.route, message.params, world);
         return;
       case 'back':
         router.back();
@@ -182,7 +199,7 @@ export function createAppHost(options: AppHostOptions) {
         capabilities: options.capabilities,
         overrides: options.overrides ?? {},
         cohort: options.cohort ?? 0,
-        brokenWasmPages: new Set(breaker.openPages()),
+        brokenWasmPages: breaker.openPages(now()),
       }).world,
     loadWorld: async () => undefined,
     async mountOffscreen(world, entry) {
@@ -201,6 +218,7 @@ export function createAppHost(options: AppHostOptions) {
       });
       try {
         await firstFrame;
+        if (world === 'wasm') breaker.recordSuccess(entry.route, now());
       } finally {
         mounting.delete(entry.key);
       }
@@ -235,10 +253,20 @@ export function createAppHost(options: AppHostOptions) {
       if (world === 'wasm') breaker.recordCrash(entry.route, now());
       console.warn(`page "${entry.route}" failed in the ${world} world: ${reason}`);
     },
+    navigationRefused(refusal) {
+      console.warn(refusal.message);
+      telemetry.record(
+        'navigation.refused',
+        { route: refusal.route, from: refusal.origin, request: refusal.request },
+        now(),
+      );
+    },
   };
 
   router = createRouter(ports, {
     rootRoute: options.plan.rootRoute,
+    routes: pageIds(options.plan),
+    parentsOf: (page) => parentPages(options.plan, page),
     ...(options.initial === undefined ? {} : { initial: options.initial }),
   });
 
@@ -268,13 +296,14 @@ export function createAppHost(options: AppHostOptions) {
      */
     async frame(_time: number): Promise<void> {
       let applied = false;
-      for (const [world, batches] of [
-        ['legacy', legacy.takeBatches()],
-        ['wasm', wasm.takeBatches()],
+      for (const [world, client] of [
+        ['legacy', legacy],
+        ['wasm', wasm],
       ] as const) {
+        const batches = client.takeBatches();
         if (batches.length === 0) continue;
         for (const ops of batches) {
-          const result = store.apply(world, ops);
+          const result = store.apply(world, ops, { checked: client.batchesChecked });
           if (!result.ok) console.error(result.error.message);
         }
         applied = true;

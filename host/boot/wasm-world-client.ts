@@ -8,11 +8,13 @@ import {
   type WasmManifest,
   WasmManifestSchema,
 } from '../../bridge/index.ts';
+import { type PageModuleSource, refusedAbiVersion } from '../../wasm-pages/runtime/module-source.ts';
 import type { WasmWorldEvent } from '../../wasm-pages/runtime/page-events.ts';
 import type { WasmWorldApi } from '../../wasm-pages/runtime/worker-api.ts';
 import { readWorkerProgress } from '../../wasm-pages/runtime/worker-progress.ts';
 import type { WasmWorldMessage } from '../../wasm-pages/runtime/world-messages.ts';
 import { answerDataRequest } from '../wasm-world/data-requests.ts';
+import { type DeadlineTimer, withModuleDeadline } from '../wasm-world/module-deadline.ts';
 import { WasmWatchdog, WasmWorldHungError, type WasmWorldSlow, type WatchdogTimer } from './wasm-watchdog.ts';
 
 /** The WASM world as the host drives it: a comlink remote of the worker, or the API in-process. */
@@ -35,9 +37,19 @@ export type WasmPageReport = Exclude<WasmWorldMessage, { type: 'scene.batch' | '
 export interface WasmWorldClientOptions {
   /** Starts a WASM world worker: once at start, and a fresh one each time the watchdog finds it hung. */
   readonly startWorker: () => Promise<WasmWorldWorker>;
-  /** Reads the build's manifest and a module's bytes (fetch in a browser, files under Node). */
+  /** Reads the build's manifest (fetch in a browser, a file under Node). */
   readonly manifest: () => Promise<unknown>;
-  readonly moduleBytes: (file: string) => Promise<Uint8Array>;
+  /**
+   * Where the worker fetches a module itself, compiling it while it downloads (browsers). Without
+   * it the host reads the bytes with `moduleBytes` (Node: files) and hands them over.
+   */
+  readonly moduleUrl?: (file: string) => string;
+  readonly moduleBytes?: (file: string) => Promise<Uint8Array>;
+  /**
+   * How long a page's module may take to load (manifest, download, compile; default 4000 ms)
+   * before the mount fails and React serves the visit; the module keeps loading for the next.
+   */
+  readonly moduleLoad?: { readonly deadlineMs?: number; readonly timer?: DeadlineTimer };
   readonly apiBase: string;
   readonly fetch: typeof fetch;
   /** Navigation requests, crashes, logs and metrics from pages (a hung world's pages are reported crashed here too). */
@@ -195,6 +207,9 @@ export class WasmWorldClient {
     return this.watchdog.running;
   }
 
+  /** Batches are validated once, where they enter (decodeSceneBatch in `receive`): the store need not check their shape again. */
+  readonly batchesChecked = true;
+
   /** The batches received since the last call, in order. */
   takeBatches(): SceneOp[][] {
     return this.batches.splice(0);
@@ -324,16 +339,40 @@ export class WasmWorldClient {
     );
   }
 
+  /**
+   * The manifest entry, then the module, under one deadline: past it the mount fails (React
+   * serves the visit) while the worker keeps the download going; it caches the compiled module
+   * by content hash, so the next visit's load joins it or finds it done. An entry of an ABI
+   * version this world does not speak is refused before a byte of it is fetched.
+   */
   private async loadModule(route: string): Promise<void> {
-    this.manifest ??= await this.readManifest();
-    const entry = this.manifest.modules[route];
-    if (entry === undefined || entry.kind !== 'page')
-      throw new Error(`the WASM build has no page "${route}"`);
-    const bytes = await this.options.moduleBytes(entry.file);
-    // Compiling runs no page code and may be slow on a TV: the worker does not report it as busy,
-    // so it has no budget, but it is lost if the world hangs.
-    const loaded = await this.call('load', (api) => api.load(route, bytes));
-    if (!loaded.ok) throw new Error(loaded.error.message);
+    let file: string | undefined;
+    const loading = (async () => {
+      this.manifest ??= await this.readManifest();
+      const entry = this.manifest.modules[route];
+      if (entry === undefined || entry.kind !== 'page')
+        throw new Error(`the WASM build has no page "${route}"`);
+      const refused = refusedAbiVersion(route, entry);
+      if (refused !== null) throw new Error(refused);
+      file = entry.file;
+      const { moduleUrl, moduleBytes } = this.options;
+      const { sha256 } = entry;
+      let source: PageModuleSource;
+      if (moduleUrl !== undefined) source = { kind: 'url', url: moduleUrl(entry.file), file, sha256 };
+      else if (moduleBytes !== undefined) source = { kind: 'bytes', bytes: await moduleBytes(file), file, sha256 };
+      else throw new Error('the WASM world client was given neither moduleUrl nor moduleBytes');
+      // Compiling runs no page code and may be slow on a TV: the worker does not report it as busy,
+      // so it has no budget, but it is lost if the world hangs.
+      const loaded = await this.call('load', (api) => api.load(route, source));
+      if (!loaded.ok) throw new Error(loaded.error.message);
+    })();
+    const { deadlineMs, timer } = this.options.moduleLoad ?? {};
+    await withModuleDeadline(loading, {
+      page: route,
+      ...(deadlineMs === undefined ? {} : { deadlineMs }),
+      ...(timer === undefined ? {} : { timer }),
+      file: () => file,
+    });
   }
 
   private async readManifest(): Promise<WasmManifest> {

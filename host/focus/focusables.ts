@@ -14,8 +14,29 @@ export interface Focusable {
   readonly order: number;
 }
 
-/** The world's focusables in tree order. Computed on demand: a few hundred nodes cost microseconds. */
-export function collectFocusables(store: SceneStore, world: WorldId): Focusable[] {
+/** The last list per store and world, with the layout version it was collected at. */
+const collected = new WeakMap<SceneStore, Map<WorldId, { readonly version: number; readonly list: Focusable[] }>>();
+
+/**
+ * The world's focusables in tree order. Collected by walking the tree, and reused until the
+ * layout changes (the store's layoutVersion): a focus move that only restyles nodes or changes
+ * text (a hero title) walks nothing. Treat the list as read-only.
+ */
+export function collectFocusables(store: SceneStore, world: WorldId): readonly Focusable[] {
+  let byWorld = collected.get(store);
+  if (byWorld === undefined) {
+    byWorld = new Map();
+    collected.set(store, byWorld);
+  }
+  const version = store.layoutVersion(world);
+  const cached = byWorld.get(world);
+  if (cached !== undefined && cached.version === version) return cached.list;
+  const list = walkFocusables(store, world);
+  byWorld.set(world, { version, list });
+  return list;
+}
+
+function walkFocusables(store: SceneStore, world: WorldId): Focusable[] {
   const found: Focusable[] = [];
   walkAttached(store, world, (node, rect, ancestors) => {
     const key = node.props.focusKey;

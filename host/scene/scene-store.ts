@@ -35,12 +35,22 @@ export class SceneStore {
 
   /**
    * Applies a batch to `world` only. Ops are validated here (they may come from untrusted code),
-   * so `ops` is typed loosely; a rejected batch leaves the world exactly as it was.
+   * so `ops` is typed loosely; a rejected batch leaves the world exactly as it was. Ops that were
+   * already validated where they entered (`decodeSceneBatch`'s result) pass `{ checked: true }`
+   * and are checked only against the tree (ids, kinds, cycles), not for their shape again.
+   *
+   * @example
+   * const decoded = decodeSceneBatch(bytes);
+   * if (decoded.ok) store.apply('wasm', decoded.ops, { checked: true });
    */
-  apply(world: WorldId, ops: readonly SceneOp[] | readonly unknown[]): ApplyResult {
+  apply(
+    world: WorldId,
+    ops: readonly SceneOp[] | readonly unknown[],
+    options: { readonly checked?: boolean } = {},
+  ): ApplyResult {
     const scene = this.scene(world);
     try {
-      scene.applyBatch(ops);
+      scene.applyBatch(ops, options.checked === true);
     } catch (error) {
       if (error instanceof BatchRejection) {
         const { index, op, rejection } = error;
@@ -50,6 +60,11 @@ export class SceneStore {
     }
     if (ops.length > 0) for (const listener of this.listeners) listener(world);
     return { ok: true };
+  }
+
+  /** Changes whenever the world's tree or a layout prop changed; equal versions mean the same layout. */
+  layoutVersion(world: WorldId): number {
+    return this.scene(world).layoutVersion;
   }
 
   get(world: WorldId, id: NodeId): SceneNode | undefined {

@@ -20,6 +20,19 @@ export class OpRejection {
   ) {}
 }
 
+/** Props that move, hide or re-rank focusable nodes: a change to one of them changes the layout. */
+const LAYOUT_PROPS: ReadonlySet<string> = new Set([
+  'x',
+  'y',
+  'width',
+  'height',
+  'visible',
+  'focusKey',
+  'focusGroup',
+  'preferredChild',
+  'boundary',
+]);
+
 /**
  * One world's node tree. `applyBatch` is atomic: every mutation records how to undo itself, and
  * the first rejected op rolls the batch back, so a bad batch leaves no trace.
@@ -28,6 +41,11 @@ export class WorldScene {
   readonly nodes = new Map<NodeId, MutableSceneNode>();
   /** Changes committed since the last `takeChanges`. */
   private changes = new ChangeSet();
+  /**
+   * Bumped by every batch that changed the tree or a layout prop (LAYOUT_PROPS), so what is
+   * derived from the layout (the focusables) is reused while only text or colors change.
+   */
+  layoutVersion = 0;
 
   constructor(
     readonly world: WorldId,
@@ -38,19 +56,20 @@ export class WorldScene {
     this.changes.created.add(ROOT_NODE_ID);
   }
 
-  /** Applies all ops or none; on rejection throws `{ index, op, rejection }`. */
-  applyBatch(ops: readonly unknown[]): void {
+  /**
+   * Applies all ops or none; on rejection throws `{ index, op, rejection }`. `checked` ops were
+   * validated where they entered (decodeSceneBatch): their shape is not checked again, only what
+   * needs the tree (ids, kinds, cycles).
+   */
+  applyBatch(ops: readonly unknown[], checked = false): void {
     const undo: Array<() => void> = [];
     const pending = new ChangeSet();
+    let layout = false;
     for (let index = 0; index < ops.length; index++) {
       const raw = ops[index];
       try {
-        const checked = SceneOpSchema.check(raw, '');
-        if (!checked.ok) {
-          const where = checked.issue.path === '' ? '' : ` (at ${checked.issue.path.slice(1)})`;
-          throw new OpRejection('invalid-op', `${checked.issue.message}${where}`);
-        }
-        this.applyOne(checked.value, undo, pending);
+        const op = checked ? (raw as SceneOp) : this.validated(raw);
+        if (this.applyOne(op, undo, pending)) layout = true;
       } catch (error) {
         for (let i = undo.length - 1; i >= 0; i--) undo[i]?.();
         if (error instanceof OpRejection) throw new BatchRejection(index, raw, error);
@@ -58,6 +77,14 @@ export class WorldScene {
       }
     }
     this.changes.mergeFrom(pending);
+    if (layout) this.layoutVersion++;
+  }
+
+  private validated(raw: unknown): SceneOp {
+    const checked = SceneOpSchema.check(raw, '');
+    if (checked.ok) return checked.value;
+    const where = checked.issue.path === '' ? '' : ` (at ${checked.issue.path.slice(1)})`;
+    throw new OpRejection('invalid-op', `${checked.issue.message}${where}`);
   }
 
   takeChanges(): ChangeSet {
@@ -74,6 +101,7 @@ export class WorldScene {
     this.nodes.set(ROOT_NODE_ID, { ...root, props: {}, children: [] });
     this.changes.updated.add(ROOT_NODE_ID);
     this.changes.reordered.add(ROOT_NODE_ID);
+    this.layoutVersion++;
   }
 
   private mustGet(id: NodeId, role = 'node'): MutableSceneNode {
@@ -89,7 +117,8 @@ export class WorldScene {
     throw new OpRejection('unknown-node', `${role} ${id} does not exist in world "${this.world}"`);
   }
 
-  private applyOne(op: SceneOp, undo: Array<() => void>, pending: ChangeSet): void {
+  /** Applies one op; returns whether it may have changed the layout. */
+  private applyOne(op: SceneOp, undo: Array<() => void>, pending: ChangeSet): boolean {
     switch (op.op) {
       case 'create': {
         if (this.nodes.has(op.id)) {
@@ -103,20 +132,22 @@ export class WorldScene {
         this.nodes.set(op.id, { id: op.id, kind: op.kind, props: {}, parent: null, children: [] });
         undo.push(() => this.nodes.delete(op.id));
         pending.created.add(op.id);
-        return;
+        return false; // a detached node is in no layout until it is attached
       }
-      case 'setProp':
-        if (this.setProp(op, undo)) pending.updated.add(op.id);
-        return;
+      case 'setProp': {
+        const changed = this.setProp(op, undo);
+        if (changed) pending.updated.add(op.id);
+        return changed && LAYOUT_PROPS.has(op.name);
+      }
       case 'append':
         this.attach(op.parent, op.child, null, undo, pending);
-        return;
+        return true;
       case 'insertBefore':
         this.attach(op.parent, op.child, op.before, undo, pending);
-        return;
+        return true;
       case 'remove':
         this.remove(op.id, undo, pending);
-        return;
+        return true;
     }
   }
 

@@ -84,7 +84,7 @@ export function mountPage(
 }
 
 /** The world's focusable nodes in tree order, with absolute rects and ancestors. */
-export function focusables(harness: LegacyHarness): Focusable[] {
+export function focusables(harness: LegacyHarness): readonly Focusable[] {
   return collectFocusables(harness.store, 'legacy');
 }
 

@@ -46,7 +46,7 @@ async function loaded(params: Record<string, string> = { profile: 'p1' }): Promi
   return h;
 }
 
-const focusables = (h: WasmHarness): Focusable[] => collectFocusables(h.store, 'wasm');
+const focusables = (h: WasmHarness): readonly Focusable[] => collectFocusables(h.store, 'wasm');
 const focusKeys = (h: WasmHarness): string[] => focusables(h).map((f) => f.key);
 function focusable(h: WasmHarness, key: string): Focusable {
   const found = focusables(h).find((f) => f.key === key);
