@@ -18,6 +18,11 @@ export type LocationErrorCode = 'bad-path' | 'unknown-route' | 'bad-param' | 'ba
 export interface LocationError {
   readonly code: LocationErrorCode;
   readonly message: string;
+  /**
+   * For `unknown-route`: the route the path named, so the host can hand it to the router, which
+   * refuses it (counted, naming the URL as who asked) and opens the root page.
+   */
+  readonly route?: string;
 }
 
 export type LocationResult =
@@ -73,10 +78,8 @@ export function parseLocation(
   const route = routeOf(pathname, rootRoute);
   if (!route.ok) return route;
   if (!knownRoutes.includes(route.value)) {
-    return fail(
-      'unknown-route',
-      `unknown route "${route.value}" in path "${pathname}"; known routes: ${knownRoutes.join(', ')}`,
-    );
+    const message = `unknown route "${route.value}" in path "${pathname}"; known routes: ${knownRoutes.join(', ')}`;
+    return { ok: false, error: { code: 'unknown-route', message, route: route.value } };
   }
 
   const params = new Map<string, string>();

@@ -1,8 +1,7 @@
 import * as Comlink from 'comlink';
-import type { HistoryEntry } from '../../bridge/index.ts';
 import { LEGACY_PAGES } from '../../legacy-react/pages/index.ts';
 import { cohortOf, type Plan, pageIds } from '../../migration-plan/index.ts';
-import type { UrlSyncMode } from '../../router/ports.ts';
+import { followBrowserHistory } from '../../router/browser-history.ts';
 import { entryUrl, parseLocation } from '../../router/url.ts';
 import type { WasmWorldApi } from '../../wasm-pages/runtime/worker-api.ts';
 import { actionForKey } from '../input/key-map.ts';
@@ -65,16 +64,10 @@ export async function bootBrowserApp(options: BrowserBootOptions) {
     pageIds(plan),
     plan.rootRoute,
   );
-  if (!location.ok) console.warn(`${location.error.message}; starting at "${plan.rootRoute}"`);
+  // An unknown route goes to the router, which refuses it (counted) and opens the root page.
+  if (!location.ok && location.error.route === undefined)
+    console.warn(`${location.error.message}; starting at "${plan.rootRoute}"`);
   const overrides = location.ok ? location.value.worldOverrides : {};
-
-  const followUrl = (entry: HistoryEntry, mode: UrlSyncMode) => {
-    const url = entryUrl(entry, overrides);
-    if (mode === 'push') history.pushState({ key: entry.key }, '', url);
-    else if (mode === 'replace') history.replaceState({ key: entry.key }, '', url);
-    else if (mode === 'back') history.back();
-    else if (mode === 'forward') history.forward();
-  };
 
   // Frames only on change: one requestAnimationFrame when the host asks, none while nothing changes.
   let host: AppHost | undefined;
@@ -109,17 +102,27 @@ export async function bootBrowserApp(options: BrowserBootOptions) {
     overrides,
     cohort: cohortOf(deviceId()),
     view: painter,
-    followUrl,
-    ...(location.ok ? { initial: { route: location.value.route, params: location.value.params } } : {}),
+    ...(location.ok
+      ? { initial: { route: location.value.route, params: location.value.params } }
+      : location.error.route === undefined
+        ? {}
+        : { initial: { route: location.error.route, params: {} } }),
   });
   // The worker is up before the first frame (later, frames skip while a hung one restarts).
   await host.wasm.start();
 
   const started = host;
-  window.addEventListener('popstate', (event) => {
-    const key = (event.state as { key?: unknown } | null)?.key;
-    if (typeof key === 'string') started.router.popstate(key);
-  });
+  // Browser history follows the router's committed stack (a deep link's parents included).
+  const browserHistory = followBrowserHistory(
+    started.router,
+    {
+      pushState: (state, url) => history.pushState(state, '', url),
+      replaceState: (state, url) => history.replaceState(state, '', url),
+      go: (delta) => history.go(delta),
+    },
+    { session: `${performance.timeOrigin}-${Math.random()}`, urlOf: (entry) => entryUrl(entry, overrides) },
+  );
+  window.addEventListener('popstate', (event) => browserHistory.popstate(event.state));
   window.addEventListener('keydown', (event) => {
     const action = actionForKey(event.key);
     if (action === undefined) return;

@@ -78,6 +78,7 @@ describe('parseLocation', () => {
         code: 'unknown-route',
         message:
           'unknown route "detail" in path "/detail"; known routes: home, details, search, title-details',
+        route: 'detail', // for the router to refuse, naming the URL, before it opens the root
       },
     });
     // The root route must be known too.
