@@ -5,8 +5,8 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 const CHROMIUM = process.env['FICUS_CHROMIUM'] ?? '/usr/bin/chromium';
 export const SCREENSHOTS = fileURLToPath(new URL('../output/screenshots/', import.meta.url));
 
-/** Debian's Chromium, headless, with the flags this closed network needs (see TOOLCHAIN.md). */
-export async function launchChromium(): Promise<Browser> {
+/** Debian's Chromium, headless, with the flags this closed network needs (see TOOLCHAIN.md), plus `extraArgs`. */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `no Chromium at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set FICUS_CHROMIUM`,
@@ -22,6 +22,7 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }
