@@ -35,6 +35,11 @@ interface PaintedNode {
   textValue: string | undefined;
   src: string | undefined;
   focusKey: string | undefined;
+  /** The position last painted, to notice a container that moves. */
+  x: number | undefined;
+  y: number | undefined;
+  /** A view seen moving after it was first painted: placed by transform on its own layer from then on. */
+  moves: boolean;
 }
 
 interface WorldLayer {
@@ -265,6 +270,9 @@ export class DomPainter {
       textValue: undefined,
       src: undefined,
       focusKey: undefined,
+      x: undefined,
+      y: undefined,
+      moves: false,
     };
   }
 
@@ -278,7 +286,14 @@ export class DomPainter {
 
   private applyProps(layer: WorldLayer, painted: PaintedNode, node: SceneNode): void {
     const { element } = painted;
-    const style = nodeStyle(node.kind, node.props);
+    const x = node.props.x ?? 0;
+    const y = node.props.y ?? 0;
+    // A view that moves once (a rail that scrolls) will move again: give it its own layer.
+    if (painted.kind === 'view' && painted.x !== undefined && (painted.x !== x || painted.y !== y))
+      painted.moves = true;
+    painted.x = x;
+    painted.y = y;
+    const style = nodeStyle(node.kind, node.props, { moves: painted.moves });
     for (const property of NODE_STYLE_PROPERTIES) {
       const value = style[property];
       if (painted.style.get(property) === value) continue;

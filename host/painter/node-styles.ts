@@ -27,6 +27,8 @@ export const NODE_STYLE_PROPERTIES = [
   '-webkit-box-orient',
   '-webkit-line-clamp',
   'object-fit',
+  'transform',
+  'will-change',
 ] as const;
 
 export type NodeStyleProperty = (typeof NODE_STYLE_PROPERTIES)[number];
@@ -47,19 +49,39 @@ export const FIXED_NODE_STYLE: Readonly<Record<string, string>> = {
 
 const px = (value: number): string => `${value}px`;
 
+export interface NodeStyleOptions {
+  /**
+   * The node is a container that moves (a rail scrolling, a list paging): it is placed with a
+   * transform on a layer of its own, so moving it is the compositor's job (no layout, no paint,
+   * no re-raster of what it holds) instead of re-painting the one big layer everything shares.
+   */
+  readonly moves?: boolean;
+}
+
 /**
  * The style a node's props ask for. Pure, so it is testable without a DOM and covers declarations
  * (like `-webkit-line-clamp`) that test DOMs drop.
  *
- * Absent x/y mean 0 (parent-relative origin). Absent width/height are left to CSS (`auto`): a view
+ * Absent x/y mean 0 (parent-relative origin). A container that `moves` is placed by a transform. Absent width/height are left to CSS (`auto`): a view
  * then takes no area, a text sizes to its text and an image to its intrinsic size.
  *
  * @example
  * nodeStyle('text', { x: 10, text: 'Hi', maxLines: 1 });
  * // { left: '10px', top: '0px', overflow: 'hidden', 'white-space': 'nowrap', 'text-overflow': 'ellipsis' }
  */
-export function nodeStyle(kind: NodeKind, props: Readonly<Partial<SceneProps>>): NodeStyle {
-  const style: NodeStyle = { left: px(props.x ?? 0), top: px(props.y ?? 0) };
+export function nodeStyle(
+  kind: NodeKind,
+  props: Readonly<Partial<SceneProps>>,
+  options: NodeStyleOptions = {},
+): NodeStyle {
+  const style: NodeStyle = options.moves
+    ? {
+        left: '0px',
+        top: '0px',
+        transform: `translate(${px(props.x ?? 0)}, ${px(props.y ?? 0)})`,
+        'will-change': 'transform',
+      }
+    : { left: px(props.x ?? 0), top: px(props.y ?? 0) };
   if (props.width !== undefined) style.width = px(props.width);
   if (props.height !== undefined) style.height = px(props.height);
   if (props.backgroundColor !== undefined) style['background-color'] = props.backgroundColor;

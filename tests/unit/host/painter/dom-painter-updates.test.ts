@@ -276,3 +276,32 @@ describe('DomPainter: cleared props', () => {
     expect(mustElement('wasm', 1).hasAttribute('src')).toBe(false);
   });
 });
+
+describe('DomPainter: containers that move', () => {
+  it('moves a view that changed position by transform from then on; a text that moves keeps left/top', () => {
+    const { painter, apply, mustElement } = open();
+    apply('wasm', [
+      ...views(0, [1]),
+      { op: 'setProp', id: 1, name: 'x', value: 40 },
+      { op: 'create', id: 2, kind: 'text' },
+      { op: 'append', parent: 0, child: 2 },
+    ]);
+    painter.paint();
+    const rail = mustElement('wasm', 1);
+    expect([rail.style.left, rail.style.transform]).toEqual(['40px', '']); // placed once: plain left
+    apply('wasm', [
+      { op: 'setProp', id: 1, name: 'x', value: -300 },
+      { op: 'setProp', id: 2, name: 'x', value: 5 },
+    ]);
+    painter.paint();
+    expect([rail.style.left, rail.style.transform, rail.style.willChange]).toEqual([
+      '0px',
+      'translate(-300px, 0px)',
+      'transform',
+    ]);
+    expect(mustElement('wasm', 2).style.left).toBe('5px');
+    apply('wasm', [{ op: 'setProp', id: 1, name: 'backgroundColor', value: '#101010' }]);
+    painter.paint();
+    expect(rail.style.transform).toBe('translate(-300px, 0px)'); // stays a mover
+  });
+});

@@ -84,3 +84,14 @@ describe('nodeStyle: visible', () => {
     expect(nodeStyle('view', { visible: true }).display).toBeUndefined();
   });
 });
+
+describe('nodeStyle for a container that moves', () => {
+  it('places it with a transform on its own layer instead of left/top', () => {
+    expect(nodeStyle('view', { x: 10, y: -20 }, { moves: true })).toEqual({
+      left: '0px',
+      top: '0px',
+      transform: 'translate(10px, -20px)',
+      'will-change': 'transform',
+    });
+  });
+});
