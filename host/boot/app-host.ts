@@ -243,7 +243,7 @@ export function createAppHost(options: AppHostOptions) {
       void wasm.syncHistory(sync);
     },
     syncUrl: (entry, mode) => options.followUrl?.(entry, mode),
-    currentFocusKey: () => focus.focusedKey(),
+    currentFocusKey: () => focus.viewerFocusKey(),
     pageFailed(world, entry, reason) {
       telemetry.record(
         'page.fallback',
@@ -310,7 +310,8 @@ export function createAppHost(options: AppHostOptions) {
         focus.sceneChanged(world);
       }
       if (applied) trace?.hop('batchApplied');
-      if (worldToShow !== null) {
+      // Swap once the revealed page is on top of its world, the frame its focus lands in.
+      if (worldToShow !== null && focus.pageArrived(worldToShow)) {
         view?.setVisibleWorld(worldToShow);
         worldToShow = null;
       }

@@ -2,36 +2,44 @@ import type { Direction, FocusChangeEvent, NodeId, WorldId } from '../../bridge/
 import { FocusEngine } from '../focus/focus-engine.ts';
 import type { SceneStore } from '../scene/scene-store.ts';
 
-/** Where focus must land once the page shows the node (its data may still be loading). */
-interface PendingFocus {
+/** The last handover: the page focus was handed to, and whether the viewer can see it yet. */
+interface Handover {
   readonly world: WorldId;
-  readonly focusKey: string | null;
   /**
    * The page layer on top of `world` when focus was handed over, if it is the page being left
-   * (same-world switch): until the new page is on top, focus stays where the viewer sees it.
+   * (a switch within one world): the new page has arrived once another layer is on top.
    */
   readonly leaving: NodeId | null;
+  arrived: boolean;
 }
 
 /**
- * Focus across the two worlds: one focus engine per world, exactly one of them active (the
- * visible world's), and the handoff between them. Each engine keeps focus on its world's page on
- * top (page layers), so focus moves with the page the viewer sees, in the frame that shows it.
+ * Focus across the two worlds: one focus engine per world, one of them active (the world of the
+ * page the router shows), and the handoff between them. Each engine keeps focus on its world's
+ * page on top (page layers), so focus moves with the page the viewer sees, in the batch that
+ * shows it; the world being left keeps its focus ring until then, so no frame shows none.
  *
  * A focus key to restore (Back, or the key the viewer had on a page that crashed) is kept pending
- * until the page draws that node; until then the page's initial focus holds. Whenever the
- * visible page offers something focusable, one node of it has focus: after a handover, after
- * Retry, after content replaces a loading or error panel, after the focused node is removed.
+ * until the page draws that node; until then the page's initial focus holds, and the pending key
+ * is what `viewerFocusKey()` reports (the viewer's place, if they leave or the page crashes
+ * before it is drawn). Whenever the visible page offers something focusable, one node of it has
+ * focus: after a handover, after Retry, after content replaces a loading or error panel, after
+ * the focused node is removed.
  *
  * @example
  * const focus = new FocusController(store, (event) => deliver(event));
- * focus.handOver('legacy', 'tile:r1:3'); // the WASM world blurs; 'tile:r1:3' once drawn
+ * focus.handOver('legacy', 'tile:r1:3'); // lands on 'tile:r1:3' once the React page draws it
  * focus.sceneChanged('legacy');          // after applying the world's batches
+ * focus.pageArrived('legacy');           // true once that page is the one on top: swap worlds now
  */
 export class FocusController {
   readonly engines: Readonly<Record<WorldId, FocusEngine>>;
   private active: WorldId | null = null;
-  private pending: PendingFocus | null = null;
+  private handover: Handover | null = null;
+  /** The key to restore on the page handed over, until that page draws it or the viewer moves. */
+  private pendingKey: string | null = null;
+  /** Whether the page handed over still waits for its first focus (initial, or `pendingKey`). */
+  private pendingInitial = false;
 
   constructor(
     private readonly store: SceneStore,
@@ -48,41 +56,94 @@ export class FocusController {
     return this.active;
   }
 
+  /** The focused node's key on the page shown (the active world's). */
   focusedKey(): string | null {
     return this.active === null ? null : (this.engines[this.active].focused?.focusKey ?? null);
   }
 
-  /** The focus leaves every other world (blur) and will land in `world`: on `focusKey` if given and drawn, else initial. */
+  /**
+   * The viewer's place on the page shown, to save in its history entry or keep on fallback: the
+   * key still to restore there if the page has not drawn it yet (what focus holds meanwhile is
+   * only the page's initial focus), else the focused key.
+   */
+  viewerFocusKey(): string | null {
+    return this.active === null ? null : (this.pendingKey ?? this.focusedKey());
+  }
+
+  /**
+   * Focus goes to the page just revealed in `world`: on `focusKey` once drawn, else its initial
+   * focus. Every other world is blurred as soon as that page is on top of its world.
+   */
   handOver(world: WorldId, focusKey: string | null): void {
-    for (const [id, engine] of Object.entries(this.engines)) if (id !== world) engine.blur();
     this.active = world;
-    this.pending = { world, focusKey, leaving: this.pageBeingLeft(world) };
+    this.handover = { world, leaving: this.pageBeingLeft(world), arrived: false };
+    this.pendingKey = focusKey;
+    this.pendingInitial = true;
     this.refresh(world);
+  }
+
+  /**
+   * Whether the page focus was last handed to in `world` is the one on top of that world: until
+   * then the viewer still sees the page being left, so the host swaps worlds only after this.
+   */
+  pageArrived(world: WorldId): boolean {
+    const handover = this.handover;
+    if (handover === null || handover.world !== world) return false;
+    if (!handover.arrived) {
+      const top = this.engines[world].pageLayer();
+      handover.arrived = top !== null && top !== handover.leaving;
+    }
+    return handover.arrived;
   }
 
   /** Call after a world's scene changed: keeps focus valid and lands pending focus when it can. */
   sceneChanged(world: WorldId): void {
-    const engine = this.engines[world];
-    if (world !== this.active) {
-      engine.blur(); // the focus ring never shows in a hidden world
+    if (world === this.active) {
+      this.refresh(world);
       return;
     }
-    this.refresh(world);
+    const engine = this.engines[world];
+    // The world being left stays on screen (with its focus) until the new page arrives.
+    if (this.active === null || this.pageArrived(this.active)) engine.blur();
+    else engine.sceneChanged();
   }
 
   /** An arrow key on the visible page; returns whether focus moved (if not, the page may use it). */
   move(direction: Direction, repeat: boolean): boolean {
     if (this.active === null) return false;
-    this.pending = null; // the viewer took over: no late jump to a restored key
+    this.pendingKey = null; // the viewer took over: no late jump to a restored key
+    this.pendingInitial = false;
     return this.engines[this.active].move(direction, { repeat }).moved;
   }
 
   /** Keeps the active world's focus on its page on top, landing pending focus when it can. */
   private refresh(world: WorldId): void {
+    const engine = this.engines[world];
+    // The page being left is still on top: focus stays where the viewer sees it for now.
+    if (!this.pageArrived(world)) {
+      engine.sceneChanged();
+      return;
+    }
+    for (const [id, other] of Object.entries(this.engines)) if (id !== world) other.blur();
     // A restored key wins over the initial focus the engine would pick for a new page on top.
     this.landPendingKey();
-    this.engines[world].sceneChanged();
-    this.settle();
+    engine.sceneChanged();
+    this.landPendingKey();
+    if (this.pendingInitial && this.pendingKey === null) {
+      if (engine.focusInitial()) this.pendingInitial = false;
+      return;
+    }
+    // Nothing focused while the page offers something (it just drew it): its initial focus.
+    if (engine.focused === null) engine.focusInitial();
+  }
+
+  private landPendingKey(): void {
+    const key = this.pendingKey;
+    if (key === null || this.active === null) return;
+    if (this.engines[this.active].focusByKey(key)) {
+      this.pendingKey = null;
+      this.pendingInitial = false;
+    }
   }
 
   /**
@@ -94,37 +155,5 @@ export class FocusController {
     const top = this.engines[world].pageLayer();
     const layers = this.store.root(world).children;
     return top !== null && top !== layers.at(-1) ? top : null;
-  }
-
-  /** Whether the page focus was handed to is the one on top of its world now. */
-  private arrived(pending: PendingFocus): boolean {
-    const top = this.engines[pending.world].pageLayer();
-    return top !== null && top !== pending.leaving;
-  }
-
-  private landPendingKey(): void {
-    const pending = this.pending;
-    if (pending === null || pending.world !== this.active || pending.focusKey === null) return;
-    if (this.arrived(pending) && this.engines[pending.world].focusByKey(pending.focusKey))
-      this.pending = null;
-  }
-
-  private settle(): void {
-    const world = this.active;
-    if (world === null) return;
-    const engine = this.engines[world];
-    const pending = this.pending;
-    if (pending !== null && pending.world === world) {
-      // The page being left is still on top: focus stays where the viewer sees it for now.
-      if (!this.arrived(pending)) return;
-      this.landPendingKey();
-      if (this.pending === null) return;
-      if (pending.focusKey === null) {
-        if (engine.focusInitial()) this.pending = null;
-        return;
-      }
-    }
-    // Nothing focused while the page offers something (it just drew it): its initial focus.
-    if (engine.focused === null) engine.focusInitial();
   }
 }

@@ -237,7 +237,7 @@ export class FocusEngine {
   }
 
   /** The focusables focus may go to: the world's, or with `pageLayers` those of the page on top. */
-  private focusables(): Focusable[] {
+  private focusables(): readonly Focusable[] {
     const all = collectFocusables(this.store, this.world);
     if (!this.pageLayers) return all;
     const layer = this.pageLayer();

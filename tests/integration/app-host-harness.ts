@@ -30,6 +30,11 @@ export interface StartAppOptions {
   readonly overrides?: Readonly<Record<string, WorldId>>;
   /** Called after every painted frame with the world the view shows (what a viewer would see). */
   readonly onPaint?: (host: AppHost, shownWorld: WorldId | null) => void;
+  /**
+   * Called once the task that moved the focus ring is done (a microtask later), with the world the
+   * view shows: what a DOM observer between frames would see, since a painter marks focus at once.
+   */
+  readonly onFocusMarked?: (host: AppHost, shownWorld: WorldId | null) => void;
 }
 
 /** A WASM world worker the app started (the first one, then one per restart), as the test sees it. */
@@ -70,18 +75,26 @@ export async function startApp(options: StartAppOptions = {}) {
   };
   const store = new SceneStore();
   let shownWorld: WorldId | null = null;
-  const onPaint = options.onPaint;
-  // A view that paints nothing: it tells the test what a browser would show after each frame.
+  const { onPaint, onFocusMarked } = options;
+  let focusMarkPending = false;
+  // A view that paints nothing: it tells the test what a browser would show.
   const view: AppView | undefined =
-    onPaint === undefined
+    onPaint === undefined && onFocusMarked === undefined
       ? undefined
       : {
           setVisibleWorld: (world) => {
             shownWorld = world;
           },
           setPage: () => undefined,
-          setFocused: () => undefined,
-          paint: () => onPaint(host, shownWorld),
+          setFocused: () => {
+            if (onFocusMarked === undefined || focusMarkPending) return;
+            focusMarkPending = true;
+            queueMicrotask(() => {
+              focusMarkPending = false;
+              onFocusMarked(host, shownWorld);
+            });
+          },
+          paint: () => onPaint?.(host, shownWorld),
         };
   const host: AppHost = createAppHost({
     store,

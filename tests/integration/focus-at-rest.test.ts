@@ -120,6 +120,7 @@ describe('focus at rest: exactly one focused node on the visible page', () => {
         initial: { route: page.route, params: page.params },
         overrides: { [page.route]: world },
         onPaint: frames.onPaint,
+        onFocusMarked: frames.onFocusMarked,
       });
       const running = app;
       const rest = async (what: string) => {

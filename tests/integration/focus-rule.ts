@@ -45,8 +45,9 @@ export function focusRuleProblem(
   const focused = host.focus.engines[world].focused;
   if (focused === null) {
     if (candidates.length === 0 && allowNothingFocusable) return undefined;
-    const keys = candidates.map((f) => f.key).join(', ');
-    return `nothing is focused in the ${world} world (its page offers: ${keys || 'nothing'})`;
+    const keys = candidates.slice(0, 4).map((f) => f.key);
+    const more = candidates.length > keys.length ? `, … ${candidates.length} in all` : '';
+    return `nothing is focused in the ${world} world (its page offers: ${keys.join(', ') || 'nothing'}${more})`;
   }
   if (!candidates.some((f) => f.node.id === focused.nodeId && f.key === focused.focusKey))
     return `"${focused.focusKey}" (node ${focused.nodeId}) has focus but is not on the ${world} world's visible page`;
@@ -54,17 +55,25 @@ export function focusRuleProblem(
 }
 
 /**
- * Checks the focus rule after every painted frame (through the harness's `onPaint`): a frame whose
- * page offers something focusable must show exactly one focused node on it. Loading panels pass.
+ * Checks the focus rule after every painted frame (the harness's `onPaint`) and whenever the focus
+ * ring moved between frames (`onFocusMarked`): a page that offers something focusable must show
+ * exactly one focused node on it, and a hidden world none. Loading panels pass.
  *
  * @example
  * const frames = paintedFocusWatch();
- * app = await startApp({ onPaint: frames.onPaint });
+ * app = await startApp({ onPaint: frames.onPaint, onFocusMarked: frames.onFocusMarked });
  * expect(frames.problems).toEqual([]);
  */
 export function paintedFocusWatch() {
   const problems: string[] = [];
   let paints = 0;
+  const check = (host: AppHost, shown: WorldId | null, when: string) => {
+    if (shown === null) return;
+    const problem = focusRuleProblem(host, shown, { allowNothingFocusable: true });
+    // The same problem over many frames is one finding: keep the list readable.
+    const finding = problem === undefined ? undefined : `${when}: ${problem}`;
+    if (finding !== undefined && problems.at(-1) !== finding) problems.push(finding);
+  };
   let waiters: Array<{ readonly at: number; readonly resolve: () => void }> = [];
   return {
     problems,
@@ -77,10 +86,11 @@ export function paintedFocusWatch() {
       const due = waiters.filter((w) => w.at <= paints);
       waiters = waiters.filter((w) => w.at > paints);
       for (const waiter of due) waiter.resolve();
-      if (shown === null) return;
-      const problem = focusRuleProblem(host, shown, { allowNothingFocusable: true });
-      // The same problem over many frames is one finding: keep the list readable.
-      if (problem !== undefined && problems.at(-1) !== problem) problems.push(problem);
+      check(host, shown, 'painted');
+    },
+    /** The same check between frames, each time the focus ring moved (the harness's `onFocusMarked`). */
+    onFocusMarked(host: AppHost, shown: WorldId | null): void {
+      check(host, shown, 'between frames');
     },
   };
 }

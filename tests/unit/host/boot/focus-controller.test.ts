@@ -75,6 +75,33 @@ describe('focus controller: a switch within one world', () => {
   });
 });
 
+describe("focus controller: the viewer's place while a restored key is not drawn yet", () => {
+  it("reports the key still to restore, so a crash or a switch meanwhile keeps the viewer's place", () => {
+    const { focus, mount, show, apply, focused } = setup();
+    // Back to a page whose header is drawn before its rails: the header holds focus meanwhile.
+    const page = mount('wasm', [tile('nav:search', 100, 60)]);
+    focus.handOver('wasm', 'tile:r1:1');
+    show('wasm', page);
+    expect(focus.focusedKey()).toBe('nav:search');
+    expect(focus.viewerFocusKey()).toBe('tile:r1:1');
+    apply('wasm', opsFor(homePage.slice(1), page, 60).ops);
+    expect(focused('wasm')?.focusKey).toBe('tile:r1:1');
+    // Once the viewer moves, their place is where focus is.
+    focus.move('left', false);
+    expect(focus.viewerFocusKey()).toBe('tile:r1:0');
+  });
+
+  it('forgets the key to restore when the viewer moves before it is drawn', () => {
+    const { focus, mount, show, focused } = setup();
+    const page = mount('wasm', [tile('nav:search', 100, 60), tile('nav:settings', 400, 60)]);
+    focus.handOver('wasm', 'tile:r1:1');
+    show('wasm', page);
+    focus.move('right', false);
+    expect(focused('wasm')?.focusKey).toBe('nav:settings');
+    expect(focus.viewerFocusKey()).toBe('nav:settings');
+  });
+});
+
 describe('focus controller: the visible page always has focus when it offers something', () => {
   it('after Retry: focus lost to a loading panel comes back with the next error panel or the content', () => {
     const { focus, mount, show, apply, focused } = setup();
@@ -117,9 +144,14 @@ describe('focus controller: a switch to the other world (a fallback)', () => {
     // The WASM page crashed; the same entry is mounted in React and focus handed over.
     const fallback = mount('legacy', homePage);
     focus.handOver('legacy', viewerKey);
-    expect(focused('wasm')).toBeNull();
     expect(focus.activeWorld).toBe('legacy');
+    expect(focus.viewerFocusKey()).toBe('tile:r1:1'); // the viewer's place, still to restore
+    // Until the React page is on top, the WASM page is what the viewer sees: it keeps its ring.
+    expect(focus.pageArrived('legacy')).toBe(false);
+    expect(focused('wasm')?.focusKey).toBe('tile:r1:1');
     show('legacy', fallback);
+    expect(focus.pageArrived('legacy')).toBe(true);
     expect(focused('legacy')?.focusKey).toBe('tile:r1:1');
+    expect(focused('wasm')).toBeNull();
   });
 });
