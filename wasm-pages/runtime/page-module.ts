@@ -1,6 +1,12 @@
 import { PAGE_EXPORTS, PAGE_IMPORT_EMIT, PAGE_IMPORT_MODULE } from '../../bridge/index.ts';
 
 export type PageLoadErrorCode =
+  /** The module could not be downloaded: network failure or a non-OK status. */
+  | 'fetch-failed'
+  /** What came back is not WebAssembly (e.g. a server's index.html for a missing file). */
+  | 'not-wasm'
+  /** The bytes do not match the release manifest's sha256. */
+  | 'digest-mismatch'
   | 'compile-failed'
   | 'missing-export'
   | 'bad-import'
@@ -80,28 +86,14 @@ function badImport(page: string, module: WebAssembly.Module): PageLoadError | nu
 }
 
 /**
- * Compiles a page's bytes and checks them against the page ABI before anything is instantiated:
- * every export of ABI.md section 2 with the right kind, and no import but WASI and `ficus.emit`.
- * The ABI version is checked later, on the first instantiation (it needs the page's code to run).
+ * Checks a compiled module against the page ABI before anything is instantiated: every export of
+ * ABI.md section 2 with the right kind, and no import but WASI and `ficus.emit`.
  *
  * @example
- * const result = await loadPageModule('profiles', bytes);
+ * const result = checkPageModule('profiles', await WebAssembly.compile(bytes));
  * if (!result.ok) console.error(result.error.message); // page "profiles" is missing export ficus_frame (a function): ...
  */
-export async function loadPageModule(page: string, bytes: Uint8Array): Promise<PageModuleResult> {
-  let module: WebAssembly.Module;
-  try {
-    module = await WebAssembly.compile(ownBytes(bytes));
-  } catch (error) {
-    return {
-      ok: false,
-      error: {
-        page,
-        code: 'compile-failed',
-        message: `page "${page}" is not a valid WebAssembly module (${bytes.byteLength} bytes): ${describeError(error)}`,
-      },
-    };
-  }
+export function checkPageModule(page: string, module: WebAssembly.Module): PageModuleResult {
   const error = missingExports(page, module) ?? badImport(page, module);
   if (error !== null) return { ok: false, error };
   const imports = WebAssembly.Module.imports(module);
@@ -114,4 +106,29 @@ export async function loadPageModule(page: string, bytes: Uint8Array): Promise<P
       importsWasi: imports.some((entry) => entry.module === WASI_IMPORT_MODULE),
     },
   };
+}
+
+/** The error for bytes WebAssembly refused to compile. */
+export const compileFailed = (page: string, byteLength: number, error: unknown): PageLoadError => ({
+  page,
+  code: 'compile-failed',
+  message: `page "${page}" is not a valid WebAssembly module (${byteLength} bytes): ${describeError(error)}`,
+});
+
+/**
+ * Compiles a page's bytes and checks them against the page ABI (`checkPageModule`).
+ * The ABI version is checked later, on the first instantiation (it needs the page's code to run).
+ *
+ * @example
+ * const result = await loadPageModule('profiles', bytes);
+ * if (!result.ok) console.error(result.error.message); // page "profiles" is missing export ficus_frame (a function): ...
+ */
+export async function loadPageModule(page: string, bytes: Uint8Array): Promise<PageModuleResult> {
+  let module: WebAssembly.Module;
+  try {
+    module = await WebAssembly.compile(ownBytes(bytes));
+  } catch (error) {
+    return { ok: false, error: compileFailed(page, bytes.byteLength, error) };
+  }
+  return checkPageModule(page, module);
 }

@@ -7,11 +7,13 @@ import {
   ParamsSchema,
   RouteSchema,
 } from '../../bridge/index.ts';
+import type { PageModuleSource } from './module-source.ts';
 import { containerOps, removeContainerOps } from './page-container.ts';
 import { toPageEvent, type WasmWorldEvent, WasmWorldEventSchema } from './page-events.ts';
 import { PageIdAllocator, type PageIds } from './page-ids.ts';
 import { type PageCallResult, PageInstance } from './page-instance.ts';
 import { loadPageModule, type PageLoadError, type PageModule } from './page-module.ts';
+import { PageModuleCache } from './page-module-cache.ts';
 import { SceneOutbox } from './scene-outbox.ts';
 import type { StdoutLine } from './stdout-lines.ts';
 import { initWasi } from './wasi-runtime.ts';
@@ -52,7 +54,8 @@ export interface FrameResult {
 
 interface LoadedPage {
   readonly module: PageModule;
-  readonly bytes: Uint8Array;
+  /** What it was loaded from: a copy of bare bytes, or the manifest's sha256 of its content. */
+  readonly content: Uint8Array | string;
   /** The ABI version is checked on the first instantiation; a mismatch is remembered. */
   abi: 'unchecked' | 'ok' | PageLoadError;
 }
@@ -66,8 +69,10 @@ interface MountedPage {
   readonly outbox: SceneOutbox;
 }
 
-const sameBytes = (a: Uint8Array, b: Uint8Array): boolean =>
-  a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i]);
+const sameContent = (a: Uint8Array | string, b: Uint8Array | string): boolean =>
+  typeof a === 'string' || typeof b === 'string'
+    ? a === b
+    : a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i]);
 
 /**
  * The WASM world (it runs inside the worker): loads page modules, mounts each page on its own
@@ -85,6 +90,8 @@ const sameBytes = (a: Uint8Array, b: Uint8Array): boolean =>
  */
 export class WasmWorld {
   private readonly modules = new Map<string, LoadedPage>();
+  /** Compiled modules of manifest entries by content hash, and their downloads in flight. */
+  private readonly compiled = new PageModuleCache();
   private readonly pages = new Map<string, MountedPage>();
   /** Pages gone since the last frame whose last batch (the container's removal) is still to send. */
   private readonly leaving = new Map<string, MountedPage>();
@@ -99,26 +106,35 @@ export class WasmWorld {
   }
 
   /**
-   * Compiles and checks a page's module and caches it by page; loading the same bytes again is
-   * free. A module that fails is refused with a typed error and forgotten.
+   * Compiles and checks a page's module and caches it by page: loading the same content again
+   * (the same bytes, or the same manifest digest) is free. A manifest entry's module, as bytes or
+   * as a URL the worker fetches itself (compiling while it downloads), is checked against the
+   * entry's digest and kept compiled by content hash for the session, also while it is still
+   * downloading, so a second request joins the first. WASI starts meanwhile. A module that fails
+   * is refused with a typed error and forgotten.
    */
-  async load(page: string, bytes: Uint8Array): Promise<PageLoadOutcome> {
+  async load(page: string, source: PageModuleSource): Promise<PageLoadOutcome> {
     const route = RouteSchema.check(page);
     if (!route.ok)
       throw new TypeError(
         `load: page ${describeValue(page)} is not a route name (${describeIssue(route.issue)})`,
       );
-    await initWasi();
+    const content = source instanceof Uint8Array ? source : source.sha256;
     const cached = this.modules.get(page);
-    if (cached !== undefined && sameBytes(cached.bytes, bytes)) {
+    if (cached !== undefined && sameContent(cached.content, content)) {
+      await initWasi();
       return typeof cached.abi === 'object' ? { ok: false, error: cached.abi } : { ok: true, page };
     }
-    const result = await loadPageModule(page, bytes);
+    const [result] = await Promise.all([
+      source instanceof Uint8Array ? loadPageModule(page, source) : this.compiled.compile(page, source),
+      initWasi(),
+    ]);
     if (!result.ok) {
       this.modules.delete(page);
       return result;
     }
-    this.modules.set(page, { module: result.module, bytes: bytes.slice(), abi: 'unchecked' });
+    const kept = typeof content === 'string' ? content : content.slice();
+    this.modules.set(page, { module: result.module, content: kept, abi: 'unchecked' });
     return { ok: true, page };
   }
 

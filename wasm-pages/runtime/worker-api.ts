@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import { ABI_VERSION, CONTRACT_VERSION, type Params } from '../../bridge/index.ts';
+import type { PageModuleSource } from './module-source.ts';
 import type { WasmWorldEvent } from './page-events.ts';
 import {
   type EventResult,
@@ -35,7 +36,8 @@ export type WasmWorldListener = (message: WasmWorldMessage) => unknown;
  */
 export interface WasmWorldApi {
   hello(): WasmWorldHello;
-  load(page: string, bytes: Uint8Array): Promise<PageLoadOutcome>;
+  /** A module's bytes, or a URL the worker fetches and compiles while it downloads (module-source.ts). */
+  load(page: string, source: PageModuleSource): Promise<PageLoadOutcome>;
   mount(
     key: string,
     page: string,
