@@ -1,10 +1,9 @@
-// The WASM world's worker: one WasmWorld exposed with comlink to the thread that started it.
-// Start it with `new Worker(new URL('./worker-entry.ts', import.meta.url), { type: 'module' })`
-// in a browser (Vite bundles it) or with `startWasmWorldWorker()` under Node.
-import * as Comlink from 'comlink';
-import { parentEndpoint } from './endpoint.ts';
-import { createWasmWorldApi } from './worker-api.ts';
+// The WASM world's worker: one WasmWorld exposed with comlink to the thread that started it, WASI
+// starting at once. Start it with `startWasmWorldWorker()` under Node, or in a browser with
+// `new Worker(new URL('./worker-entry.ts', import.meta.url), { type: 'module' })` (Vite bundles
+// it); the app's build uses host/wasm-world/wasm-world.worker.ts, which serves WASI's wasm as a file.
+import { serveWasmWorld } from './worker-main.ts';
 
 export type { WasmWorldApi, WasmWorldHello, WasmWorldListener } from './worker-api.ts';
 
-Comlink.expose(createWasmWorldApi(), await parentEndpoint());
+await serveWasmWorld();
