@@ -101,9 +101,10 @@ async function until(running: RunningApp, check: () => boolean, what: string): P
 
 describe('focus at rest: exactly one focused node on the visible page', () => {
   it('covers every page of the plan in every world it exists in', () => {
-    const routes = new Set(PAGES.map((p) => p.route));
-    for (const route of Object.keys(REFERENCE_PLAN.pages))
-      if (route !== 'search') expect(routes).toContain(route);
+    // Search has its own case below (it fetches only once the viewer types, and only in React).
+    const routes = new Set([...PAGES.map((p) => p.route), 'search']);
+    expect(worldsOf('search')).toEqual(['legacy']);
+    for (const route of Object.keys(REFERENCE_PLAN.pages)) expect(routes).toContain(route);
     expect(cases.filter((c) => c.world === 'wasm').map((c) => c.page.route)).toEqual(
       expect.arrayContaining(['profiles', 'collections']),
     );
@@ -169,6 +170,70 @@ describe('focus at rest: exactly one focused node on the visible page', () => {
       );
       await rest('once the content replaced the panel');
       expect(running.focusedKey()).toMatch(page.initial);
+      expect(frames.problems).toEqual([]);
+    },
+  );
+
+  // Search asks for results only once the viewer types, and keeps its keyboard on screen: focus
+  // stays on the keyboard when the results fail, and comes back to it when Retry is replaced.
+  it.each(FAULTS.map(([fault, mode]) => ({ fault, mode })))(
+    'search in legacy, $fault: typing, the error, each Retry and the results',
+    async ({ mode }) => {
+      backend.fail('search', mode, { times: 2 });
+      const fetches = fetchGate();
+      const frames = paintedFocusWatch();
+      app = await startApp({
+        initial: { route: 'search', params: {} },
+        onPaint: frames.onPaint,
+        onFocusMarked: frames.onFocusMarked,
+      });
+      const running = app;
+      const path = apiPaths.search('a');
+      const rest = async (what: string) => {
+        await frames.frames(3);
+        expect(focusRuleProblem(running.host, 'legacy'), what).toBeUndefined();
+      };
+      const toRetry = async () => {
+        for (let i = 0; i < 12 && running.focusedKey() !== RETRY; i++) {
+          running.host.input({ kind: 'move', direction: 'right' });
+          await frames.frames(1);
+        }
+        expect(running.focusedKey()).toBe(RETRY);
+      };
+      await running.settled('search');
+      expect(running.focusedKey()).toBe('key:a');
+
+      running.host.input({ kind: 'select' }); // types "a"
+      await until(
+        running,
+        () => fetches.settled(path) === 1 && keysOnPage(running).includes(RETRY),
+        'the error',
+      );
+      await rest('on the first error');
+      expect(running.focusedKey()).toBe('key:a');
+
+      for (const [attempt, shows] of [
+        [2, (keys: string[]) => keys.includes(RETRY)],
+        [3, (keys: string[]) => keys.includes('result:0')],
+      ] as const) {
+        await toRetry();
+        fetches.hold();
+        running.host.input({ kind: 'select' });
+        await until(
+          running,
+          () => fetches.started(path) === attempt && !keysOnPage(running).includes(RETRY),
+          'Searching…',
+        );
+        await rest('while searching again');
+        expect(running.focusedKey()).toMatch(/^key:/); // Retry went away: back on the keyboard
+        fetches.release();
+        await until(
+          running,
+          () => fetches.settled(path) === attempt && shows(keysOnPage(running)),
+          `answer ${attempt}`,
+        );
+        await rest(`after answer ${attempt}`);
+      }
       expect(frames.problems).toEqual([]);
     },
   );
