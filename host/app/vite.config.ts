@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { mswServiceWorker, wasmPages } from './vite-plugins.ts';
+import { mswServiceWorker, wasmerWasiAsset, wasmPages } from './vite-plugins.ts';
 
 // Serves the reference app "Ficus TV": both worlds, the router and the mock backend.
 export default defineConfig({
@@ -11,7 +11,13 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
   },
-  worker: { format: 'es' },
+  // The WASM world's worker: @wasmer/wasi's own wasm ships as a fetched file, not base64 text, and
+  // the worker is one file (no second request for a shared runtime chunk before it can run).
+  worker: {
+    format: 'es',
+    plugins: () => [wasmerWasiAsset()],
+    rolldownOptions: { output: { inlineDynamicImports: true } },
+  },
   server: { port: 5173, strictPort: false },
   preview: { port: 5173, strictPort: false },
   appType: 'spa',

@@ -1,21 +1,21 @@
-import * as Comlink from 'comlink';
 import { LEGACY_PAGES } from '../../legacy-react/pages/index.ts';
 import { cohortOf, type Plan, pageIds } from '../../migration-plan/index.ts';
 import { followBrowserHistory } from '../../router/browser-history.ts';
 import { entryUrl, parseLocation } from '../../router/url.ts';
-import type { WasmWorldApi } from '../../wasm-pages/runtime/worker-api.ts';
 import { actionForKey } from '../input/key-map.ts';
 import { DomPainter } from '../painter/dom-painter.ts';
 import { SceneStore } from '../scene/scene-store.ts';
+import { type PrestartedWasmWorld, prestartWasmWorld } from '../wasm-world/wasm-prestart.ts';
 import { type AppHost, createAppHost } from './app-host.ts';
 import { InputTrace } from './input-trace.ts';
-import type { WasmWorldWorker } from './wasm-world-client.ts';
 
 export interface BrowserBootOptions {
   readonly container: HTMLElement;
   readonly plan: Plan;
   /** Where the WASM build is served (manifest.json and the modules). */
   readonly wasmBase: string;
+  /** The WASM world's worker, manifest and first module, started before boot (default: started now). */
+  readonly wasmWorld?: PrestartedWasmWorld;
   /** How long the WASM world may leave a call unanswered before its worker is restarted; default 2000 ms. */
   readonly wasmDeadlineMs?: number;
 }
@@ -34,16 +34,6 @@ function deviceId(): string {
   }
 }
 
-/** Starts the WASM world in a module worker (Vite bundles the entry); the watchdog calls it again after a hang. */
-async function startBrowserWorker(): Promise<WasmWorldWorker> {
-  const worker = new Worker(new URL('../../wasm-pages/runtime/worker-entry.ts', import.meta.url), {
-    type: 'module',
-  });
-  const api = Comlink.wrap<WasmWorldApi>(worker);
-  // No comlink release message first: a hung worker would never answer it.
-  return { api, terminate: () => worker.terminate() };
-}
-
 /**
  * Boots the app in a browser: the painter on `container`, the WASM world in a module worker (a fresh
  * one if it hangs), the React world on this thread, the router following and driving browser
@@ -55,6 +45,7 @@ async function startBrowserWorker(): Promise<WasmWorldWorker> {
  */
 export async function bootBrowserApp(options: BrowserBootOptions) {
   const { container, plan, wasmBase } = options;
+  const wasmWorld = options.wasmWorld ?? prestartWasmWorld({ base: wasmBase });
   const store = new SceneStore();
   const painter = new DomPainter(container, store, { visibleWorld: null });
 
@@ -91,10 +82,10 @@ export async function bootBrowserApp(options: BrowserBootOptions) {
     plan,
     legacyPages: LEGACY_PAGES,
     wasm: {
-      startWorker: startBrowserWorker,
+      startWorker: wasmWorld.startWorker,
       ...(options.wasmDeadlineMs === undefined ? {} : { watchdog: { deadlineMs: options.wasmDeadlineMs } }),
-      manifest: async () => (await fetch(`${wasmBase}manifest.json`)).json(),
-      moduleBytes: async (file) => new Uint8Array(await (await fetch(`${wasmBase}${file}`)).arrayBuffer()),
+      manifest: wasmWorld.manifest,
+      moduleUrl: wasmWorld.moduleUrl,
     },
     apiBase: '',
     fetch: globalThis.fetch.bind(globalThis),

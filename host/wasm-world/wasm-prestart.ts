@@ -1,0 +1,143 @@
+import { WasmManifestSchema } from '../../bridge/index.ts';
+import { chooseWorld, type Plan, pageIds } from '../../migration-plan/index.ts';
+import { parseLocation } from '../../router/url.ts';
+import { refusedAbiVersion } from '../../wasm-pages/runtime/module-source.ts';
+import type { WasmWorldWorker } from '../boot/wasm-world-client.ts';
+import { startBrowserWorker } from './browser-worker.ts';
+
+export interface WasmPrestartOptions {
+  /** Where the WASM build is served (manifest.json and the modules), e.g. "/wasm/". */
+  readonly base: string;
+  /**
+   * The page the app opens on, if the WASM world serves it: its module downloads and compiles in
+   * the worker while the app boots. Null or absent: nothing is fetched but the manifest.
+   */
+  readonly firstPage?: string | null;
+  /** Default: the browser's module worker (startBrowserWorker). */
+  readonly startWorker?: () => Promise<WasmWorldWorker>;
+  readonly fetch?: typeof fetch;
+  /** What relative URLs resolve against; default the document's location. */
+  readonly baseUrl?: string;
+}
+
+/** What the WASM world client takes from an early start (WasmWorldClientOptions' fields of the same names). */
+export interface PrestartedWasmWorld {
+  /** The worker started early on the first call, a fresh one on each later call (after a hang). */
+  readonly startWorker: () => Promise<WasmWorldWorker>;
+  /** The manifest, fetched once (again after a failure), already under way. */
+  readonly manifest: () => Promise<unknown>;
+  /** Where the worker fetches a module itself. */
+  readonly moduleUrl: (file: string) => string;
+  /** Settles when the first page's module is compiled in the worker, or its prefetch gave up (for tests). */
+  readonly firstPageLoaded: Promise<void>;
+}
+
+const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Fetches the manifest and checks what came back: a non-OK status, or a body that is not JSON
+ * (a server's index.html for a missing file, with status 200), is refused by name.
+ */
+export async function fetchManifest(url: string, fetchImpl: typeof fetch): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetchImpl(url);
+  } catch (error) {
+    throw new Error(`the WASM manifest could not be fetched from ${url}: ${describeError(error)}`);
+  }
+  if (!response.ok)
+    throw new Error(
+      `the WASM manifest ${url}: the server answered ${response.status} ${response.statusText}`.trim(),
+    );
+  const text = await response.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    const type = response.headers.get('content-type') ?? 'no content-type';
+    throw new Error(
+      `the WASM manifest ${url} is not JSON: got ${type} starting ${JSON.stringify(text.slice(0, 40))}` +
+        (/html/i.test(type) ? ' (the server has no such file and sent a page instead)' : ''),
+    );
+  }
+}
+
+/**
+ * Starts what the WASM world needs before the app has booted, in parallel with the rest of boot:
+ * the worker (which starts WASI at once), the manifest, and the first page's module (the worker
+ * fetches it and compiles it while it downloads; the client's later load of that page joins it).
+ * An entry whose ABI version this world does not speak is not prefetched. Failures here are
+ * silent: the client meets them again on its own load and reports them.
+ *
+ * @example
+ * const wasmWorld = prestartWasmWorld({ base: '/wasm/', firstPage: 'profiles' });
+ * await startBrowserBackend(backend);           // meanwhile the worker, WASI and the module start
+ * await bootBrowserApp({ container, plan, wasmBase: '/wasm/', wasmWorld });
+ */
+export function prestartWasmWorld(options: WasmPrestartOptions): PrestartedWasmWorld {
+  const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const start = options.startWorker ?? startBrowserWorker;
+  const resolve = (path: string) => new URL(path, options.baseUrl ?? globalThis.location.href).href;
+  const moduleUrl = (file: string) => resolve(`${options.base}${file}`);
+
+  let manifest: Promise<unknown> | undefined;
+  const readManifest = (): Promise<unknown> => {
+    if (manifest === undefined) {
+      const reading = fetchManifest(resolve(`${options.base}manifest.json`), fetchImpl);
+      manifest = reading;
+      reading.catch(() => {
+        if (manifest === reading) manifest = undefined; // the next load tries again
+      });
+    }
+    return manifest;
+  };
+
+  let early: Promise<WasmWorldWorker> | undefined = start();
+  early.catch(() => undefined); // the client sees the failure when it takes this worker
+  const startWorker = (): Promise<WasmWorldWorker> => {
+    const taken = early;
+    early = undefined;
+    return taken ?? start();
+  };
+  const worker = early;
+  readManifest().catch(() => undefined);
+
+  const prefetch = async (page: string): Promise<void> => {
+    const checked = WasmManifestSchema.check(await readManifest());
+    const entry = checked.ok ? checked.value.modules[page] : undefined;
+    if (entry === undefined || entry.kind !== 'page' || refusedAbiVersion(page, entry) !== null) return;
+    const source = {
+      kind: 'url',
+      url: moduleUrl(entry.file),
+      file: entry.file,
+      sha256: entry.sha256,
+    } as const;
+    await (await worker).api.load(page, source);
+  };
+  const firstPage = options.firstPage ?? null;
+  const firstPageLoaded = firstPage === null ? Promise.resolve() : prefetch(firstPage).catch(() => undefined);
+
+  return { startWorker, manifest: readManifest, moduleUrl, firstPageLoaded };
+}
+
+/**
+ * The page the app opens on at this URL, if the WASM world may serve it here (so its module is
+ * worth fetching during boot), else null. The device's rollout cohort is not known yet, so a page
+ * rolled out to WASM for any cohort counts; the router makes the real choice later.
+ *
+ * @example
+ * firstWasmPage(REFERENCE_PLAN, '/profiles', '');                        // 'profiles'
+ * firstWasmPage(REFERENCE_PLAN, '/profiles', '?world.profiles=legacy');  // null
+ */
+export function firstWasmPage(plan: Plan, pathname: string, search: string): string | null {
+  if (typeof WebAssembly !== 'object') return null;
+  const parsed = parseLocation(pathname, search, pageIds(plan), plan.rootRoute);
+  const route = parsed.ok ? parsed.value.route : plan.rootRoute;
+  const choice = chooseWorld(plan, {
+    route,
+    capabilities: { webAssembly: true },
+    overrides: parsed.ok ? parsed.value.worldOverrides : {},
+    cohort: 0, // the cohort that gets WASM first in every rollout
+    brokenWasmPages: new Set(),
+  });
+  return choice.world === 'wasm' ? route : null;
+}
