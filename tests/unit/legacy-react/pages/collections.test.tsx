@@ -299,13 +299,15 @@ describe('CollectionsPage', () => {
       await h.waitFor(() => fetches.settled(path) === 2, 'a second request');
       await h.settle();
       expect(hasText(h, 'Something went wrong')).toBe(true);
+      // Focus came back to the new Retry by itself (the loading panel in between had none).
+      expect(h.focusedKey()).toBe('error-retry');
 
       backend.reset();
       h.select();
       await h.waitFor(() => focusKeys(h).includes(tileKey(0, 0)), 'the rails after Retry');
       expect(hasText(h, 'Something went wrong')).toBe(false);
       expect(fetches.started(path)).toBe(3);
-      h.focus.focusInitial();
+      // The content replaced the panel: focus is on the page's initial focus, nobody asked for it.
       expect(h.focusedKey()).toBe(tileKey(0, 0));
       expect(heroShows(h, item(0, 0))).toBe(true);
       expect(h.requests()).toEqual([]);

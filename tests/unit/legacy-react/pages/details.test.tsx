@@ -154,14 +154,15 @@ describe('DetailsPage', () => {
       await h.waitFor(() => fetches.settled(path) === 2, 'a second request');
       await h.settle();
       expect(hasText(h, 'Something went wrong')).toBe(true);
+      // Focus came back to the new Retry by itself (the loading panel in between had none).
+      expect(h.focusedKey()).toBe('error-retry');
 
       backend.reset();
       h.select();
       await h.waitFor(() => focusKeys(h).includes('details:play'), 'the details after Retry');
       expect(fetches.started(path)).toBe(3);
       expect(hasText(h, title.title)).toBe(true);
-      // The data replaced the panel; a viewer arriving now starts on Play.
-      h.focus.focusInitial();
+      // The data replaced the panel: focus is on Play, the page's initial focus, by itself.
       expect(h.focusedKey()).toBe('details:play');
       expect(h.requests()).toEqual([]);
       expect(h.rejected).toEqual([]);

@@ -298,6 +298,7 @@ describe('PlaybackPage: navigation and errors', () => {
     h.select();
     await h.waitFor(() => focusKeys(h).includes(SCRUBBER_FOCUS_KEY), 'the player after Retry');
     expect(hasText(h, firstTitle().title)).toBe(true);
+    expect(h.focusedKey()).toBe(SCRUBBER_FOCUS_KEY); // the player's initial focus, by itself
     expect(h.rejected).toEqual([]);
   });
 

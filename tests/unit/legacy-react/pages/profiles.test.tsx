@@ -119,13 +119,14 @@ describe('ProfilesPage', () => {
       await h.waitFor(() => fetches.settled(apiPaths.profiles()) === 2, 'a second request');
       await h.settle();
       expect(hasText(h, 'Something went wrong')).toBe(true);
+      // Focus came back to the new Retry by itself (the loading panel in between had none).
+      expect(h.focusedKey()).toBe('error-retry');
 
       backend.reset();
-      h.focus.focusInitial();
       h.select();
       await h.waitFor(() => hasText(h, "Who's watching?"), 'the profiles after Retry');
       expect(hasText(h, 'Something went wrong')).toBe(false);
-      h.focus.focusInitial();
+      // The content replaced the panel: focus is on the first profile, by itself.
       expect(h.focusedKey()).toBe('profile:p1');
       expect(fetches.started(apiPaths.profiles())).toBe(3);
       expect(h.requests()).toEqual([]);

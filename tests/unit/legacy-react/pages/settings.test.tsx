@@ -192,6 +192,7 @@ describe('SettingsPage', () => {
       'the settings after Retry',
     );
     expect(hasText(h, 'Something went wrong')).toBe(false);
+    expect(h.focusedKey()).toBe(settingFocusKey(firstSetting().id)); // initial focus, by itself
     expect(h.rejected).toEqual([]);
   });
 
