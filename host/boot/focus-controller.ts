@@ -40,11 +40,10 @@ export class FocusController {
   private pendingKey: string | null = null;
   /** Whether the page handed over still waits for its first focus (initial, or `pendingKey`). */
   private pendingInitial = false;
+  /** Per world, the page layer the last handover there arrived at (the page the viewer saw). */
+  private readonly arrivedLayer: Partial<Record<WorldId, NodeId>> = {};
 
-  constructor(
-    private readonly store: SceneStore,
-    onChange: (event: FocusChangeEvent) => void,
-  ) {
+  constructor(store: SceneStore, onChange: (event: FocusChangeEvent) => void) {
     this.engines = {
       legacy: new FocusEngine(store, 'legacy', { pageLayers: true }),
       wasm: new FocusEngine(store, 'wasm', { pageLayers: true }),
@@ -92,6 +91,7 @@ export class FocusController {
     if (!handover.arrived) {
       const top = this.engines[world].pageLayer();
       handover.arrived = top !== null && top !== handover.leaving;
+      if (top !== null && handover.arrived) this.arrivedLayer[world] = top;
     }
     return handover.arrived;
   }
@@ -147,13 +147,13 @@ export class FocusController {
   }
 
   /**
-   * The page on top of `world` that a handover leaves: a visible layer other than the newest one
-   * (pages are mounted, hidden, after every page already there, so the newest layer is the page
-   * focus is handed to; when it is already visible, nothing is being left behind it).
+   * The page on top of `world` that a handover leaves: the page an earlier handover there
+   * arrived at, if it is still on top. Known from what focus saw, not from the order of layers,
+   * so it holds even when the new page's first batch has not been applied yet (a WASM batch can
+   * come after the mount's reply), and when the new page is already shown (nothing is left).
    */
   private pageBeingLeft(world: WorldId): NodeId | null {
     const top = this.engines[world].pageLayer();
-    const layers = this.store.root(world).children;
-    return top !== null && top !== layers.at(-1) ? top : null;
+    return top !== null && top === this.arrivedLayer[world] ? top : null;
   }
 }

@@ -75,6 +75,24 @@ describe('focus controller: a switch within one world', () => {
   });
 });
 
+describe("focus controller: a switch within one world, the new page's first batch late", () => {
+  it('still knows which page is being left, and restores the key on the new page only', () => {
+    const { focus, mount, show, apply, focused } = setup();
+    const details = mount('wasm', [tile('details:play', 100, 100), tile('shared', 400, 100)]);
+    focus.handOver('wasm', null);
+    show('wasm', details);
+    // Handed over before the next page's mount batch reached the store (it can trail the reply).
+    focus.handOver('wasm', 'shared');
+    expect(focus.pageArrived('wasm')).toBe(false);
+    expect(focused('wasm')?.focusKey).toBe('details:play');
+    const next = mount('wasm', [tile('first', 100, 100), tile('shared', 400, 100)]);
+    show('wasm', next);
+    apply('wasm', [{ op: 'remove', id: details }]);
+    expect(focus.pageArrived('wasm')).toBe(true);
+    expect(focused('wasm')).toMatchObject({ focusKey: 'shared', nodeId: next + 2 });
+  });
+});
+
 describe("focus controller: the viewer's place while a restored key is not drawn yet", () => {
   it("reports the key still to restore, so a crash or a switch meanwhile keeps the viewer's place", () => {
     const { focus, mount, show, apply, focused } = setup();
