@@ -96,8 +96,6 @@ export class WasmWorldClient {
   private readonly watchdog: WasmWatchdog;
   /** The current worker, starting or started; undefined before the first call and after a hang. */
   private worker: Promise<WasmWorldWorker> | undefined;
-  /** The current worker once connected: frames run only on a worker that is up. */
-  private ready: WasmWorldWorker | undefined;
   /** Bumped when a worker is retired, so its late messages and answers are dropped. */
   private generation = 0;
   private stopped = false;
@@ -133,7 +131,6 @@ export class WasmWorldClient {
     this.closeProgress();
     const worker = this.worker;
     this.worker = undefined;
-    this.ready = undefined;
     const running = await worker?.catch(() => undefined);
     await running?.terminate();
   }
@@ -249,9 +246,7 @@ export class WasmWorldClient {
       const starting = this.connect(this.generation);
       this.worker = starting;
       starting.then(
-        (worker) => {
-          if (this.worker === starting) this.ready = worker;
-        },
+        () => undefined,
         () => {
           if (this.worker === starting) this.worker = undefined; // the next call tries again
         },
@@ -315,7 +310,6 @@ export class WasmWorldClient {
     this.generation++;
     this.closeProgress();
     this.worker = undefined;
-    this.ready = undefined;
     this.loaded.clear();
     this.mounted.clear();
     this.batches.length = 0;
@@ -359,7 +353,8 @@ export class WasmWorldClient {
       const { sha256 } = entry;
       let source: PageModuleSource;
       if (moduleUrl !== undefined) source = { kind: 'url', url: moduleUrl(entry.file), file, sha256 };
-      else if (moduleBytes !== undefined) source = { kind: 'bytes', bytes: await moduleBytes(file), file, sha256 };
+      else if (moduleBytes !== undefined)
+        source = { kind: 'bytes', bytes: await moduleBytes(file), file, sha256 };
       else throw new Error('the WASM world client was given neither moduleUrl nor moduleBytes');
       // Compiling runs no page code and may be slow on a TV: the worker does not report it as busy,
       // so it has no budget, but it is lost if the world hangs.

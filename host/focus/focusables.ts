@@ -15,7 +15,10 @@ export interface Focusable {
 }
 
 /** The last list per store and world, with the layout version it was collected at. */
-const collected = new WeakMap<SceneStore, Map<WorldId, { readonly version: number; readonly list: Focusable[] }>>();
+const collected = new WeakMap<
+  SceneStore,
+  Map<WorldId, { readonly version: number; readonly list: Focusable[] }>
+>();
 
 /**
  * The world's focusables in tree order. Collected by walking the tree, and reused until the
