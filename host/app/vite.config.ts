@@ -5,7 +5,12 @@ import { mswServiceWorker, wasmerWasiAsset, wasmPages } from './vite-plugins.ts'
 // Serves the reference app "Ficus TV": both worlds, the router and the mock backend.
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [mswServiceWorker(), wasmPages(fileURLToPath(new URL('../../dist/wasm', import.meta.url)))],
+  // wasmerWasiAsset here too: `vite dev` serves the worker's modules through these plugins.
+  plugins: [
+    mswServiceWorker(),
+    wasmPages(fileURLToPath(new URL('../../dist/wasm', import.meta.url))),
+    wasmerWasiAsset(),
+  ],
   build: {
     outDir: fileURLToPath(new URL('../../dist/app', import.meta.url)),
     emptyOutDir: true,

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { build, createServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The app's production build, for real: the worker bundle must not carry @wasmer/wasi's wasm as
@@ -44,6 +44,29 @@ describe("the app build and @wasmer/wasi's wasm", () => {
       expect(readFileSync(join(out, 'assets', name), 'utf8'), name).not.toContain(
         'data:application/wasm;base64',
       );
+    }
+  });
+});
+
+describe("vite dev and @wasmer/wasi's wasm", () => {
+  it("serves the app's worker entry, with the library's embedded copy (the URL module is null)", async () => {
+    const server = await createServer({
+      configFile: CONFIG,
+      logLevel: 'silent',
+      server: { middlewareMode: true },
+    });
+    try {
+      const worker = fileURLToPath(
+        new URL('../../../../host/wasm-world/wasm-world.worker.ts', import.meta.url),
+      );
+      const transformed = await server.transformRequest(`/@fs${worker}?worker_file&type=module`);
+      expect(transformed?.code).toContain('serveWasmWorld');
+      const resolved = await server.pluginContainer.resolveId('virtual:ficus/wasmer-wasi-wasm');
+      expect(resolved).not.toBeNull();
+      const loaded = await server.pluginContainer.load((resolved as { id: string }).id);
+      expect(loaded).toBe('export default null;');
+    } finally {
+      await server.close();
     }
   });
 });
