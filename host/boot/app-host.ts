@@ -1,5 +1,11 @@
 import type { ComponentType } from 'react';
-import type { FocusChangeEvent, HistoryEntry, Params, WorldId } from '../../bridge/index.ts';
+import {
+  type FocusChangeEvent,
+  type HistoryEntry,
+  type Params,
+  WORLD_IDS,
+  type WorldId,
+} from '../../bridge/index.ts';
 import type { LegacyWorldMessage } from '../../legacy-react/index.ts';
 import {
   CircuitBreaker,
@@ -90,6 +96,8 @@ export function createAppHost(options: AppHostOptions) {
   /** Mounts waiting for their first frame; a crash before it rejects them. */
   const mounting = new Map<string, { readonly world: WorldId; readonly reject: (reason: Error) => void }>();
   let worldToShow: WorldId | null = null;
+  /** The world the view shows now. */
+  let shownWorld: WorldId | null = null;
   let router: Router;
 
   const deliverFocusEvent = (event: FocusChangeEvent) => {
@@ -185,6 +193,9 @@ export function createAppHost(options: AppHostOptions) {
       requestFrame();
     },
   });
+
+  /** Both worlds' clients, by world: the host treats them alike. */
+  const clients = { legacy, wasm } as const;
 
   const nextFrame = () =>
     new Promise<void>((resolve) => {
@@ -296,25 +307,30 @@ export function createAppHost(options: AppHostOptions) {
      */
     async frame(_time: number): Promise<void> {
       let applied = false;
-      for (const [world, client] of [
-        ['legacy', legacy],
-        ['wasm', wasm],
-      ] as const) {
+      const applyBatches = (world: WorldId) => {
+        const client = clients[world];
         const batches = client.takeBatches();
-        if (batches.length === 0) continue;
+        if (batches.length === 0) return;
         for (const ops of batches) {
           const result = store.apply(world, ops, { checked: client.batchesChecked });
           if (!result.ok) console.error(result.error.message);
         }
         applied = true;
         focus.sceneChanged(world);
-      }
-      if (applied) trace?.hop('batchApplied');
+      };
+      // While the other world's page is on its way, the world on screen keeps its last picture:
+      // the old page's removal waits for the frame that swaps worlds, so no frame is blank.
+      const leaving =
+        worldToShow !== null && shownWorld !== null && worldToShow !== shownWorld ? shownWorld : null;
+      for (const world of WORLD_IDS) if (world !== leaving) applyBatches(world);
       // Swap once the revealed page is on top of its world, the frame its focus lands in.
       if (worldToShow !== null && focus.pageArrived(worldToShow)) {
         view?.setVisibleWorld(worldToShow);
+        shownWorld = worldToShow;
         worldToShow = null;
       }
+      if (leaving !== null && worldToShow === null) applyBatches(leaving);
+      if (applied) trace?.hop('batchApplied');
       for (const resolve of frameWaiters.splice(0)) resolve();
       view?.paint();
       trace?.painted();

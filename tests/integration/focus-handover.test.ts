@@ -61,7 +61,19 @@ describe('focus on fallback', () => {
 describe('focus on page switches', () => {
   it('moves with the page the viewer sees, within a world and across worlds, and comes back on Back', async () => {
     const frames = paintedFocusWatch();
-    app = await startApp({ onPaint: frames.onPaint, onFocusMarked: frames.onFocusMarked });
+    /** Frames that showed a world with nothing in it, once a page had been shown. */
+    const blank: string[] = [];
+    let shownOnce = false;
+    app = await startApp({
+      onPaint: (host, shown) => {
+        frames.onPaint(host, shown);
+        if (shown === null) return;
+        const empty = host.store.root(shown).children.length === 0;
+        if (!empty) shownOnce = true;
+        else if (shownOnce) blank.push(`${shown} at ${host.router.visible()?.route ?? '?'}`);
+      },
+      onFocusMarked: frames.onFocusMarked,
+    });
     const running = app;
     await running.settled('profiles');
     expect(running.host.router.visible()).toMatchObject({ route: 'profiles', world: 'wasm' });
@@ -94,5 +106,7 @@ describe('focus on page switches', () => {
     await frames.frames(3);
     expect(focusRuleProblem(running.host, 'wasm')).toBeUndefined();
     expect(frames.problems).toEqual([]);
+    // The page being left stays on screen until the next one is: no blank frame between worlds.
+    expect(blank).toEqual([]);
   });
 });
