@@ -7,7 +7,8 @@ export default defineConfig({
     environment: 'node',
     globalSetup: ['tests/setup/build-wasm.ts'],
     // A slow, noisy 2-core CI machine: generous timeouts, never timing assertions.
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // Waits inside tests give up after WAIT_BUDGET_MS (tests/support/wait-until.ts); this is above it.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

@@ -12,6 +12,7 @@ import {
   startWasmWorldWorker,
 } from '../../wasm-pages/runtime/start-worker-node.ts';
 import { TEST_API_BASE } from '../support/legacy-harness.ts';
+import { WAIT_BUDGET_MS } from '../support/wait-until.ts';
 
 const DIST = join(fileURLToPath(new URL('../..', import.meta.url)), 'dist/wasm');
 
@@ -144,7 +145,8 @@ export async function startApp(options: StartAppOptions = {}) {
         const world = host.focus.activeWorld;
         return !host.router.isSwitching() && world !== null && host.focus.engines[world].focused !== null;
       };
-      for (let i = 0; i < 400; i++) {
+      const deadline = performance.now() + WAIT_BUDGET_MS;
+      while (performance.now() < deadline) {
         if (atRest()) {
           await new Promise((resolve) => setTimeout(resolve, 20));
           // Still (or again) at rest: a switch that ran meanwhile must have landed its focus too.

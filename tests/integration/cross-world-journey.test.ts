@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WORLD_IDS } from '../../bridge/index.ts';
 import { setupMockBackend } from '../support/backend-harness.ts';
+import { waitUntil } from '../support/wait-until.ts';
 import { type RunningApp, startApp } from './app-host-harness.ts';
 
 setupMockBackend();
@@ -12,11 +13,7 @@ afterEach(async () => {
 
 /** Polls (never a wall-clock assertion) until `check` holds. */
 async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 500; i++) {
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
+  await waitUntil(check, what);
 }
 
 /** The invariants of ARCHITECTURE.md "Navigation", checked after every step of a journey. */

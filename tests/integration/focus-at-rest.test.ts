@@ -3,6 +3,7 @@ import { type ApiEndpoint, apiPaths, type Params, WORLD_IDS, type WorldId } from
 import type { FailureMode } from '../../host/mock-backend/failure-rules.ts';
 import { REFERENCE_PLAN } from '../../migration-plan/index.ts';
 import { setupMockBackend } from '../support/backend-harness.ts';
+import { waitUntil } from '../support/wait-until.ts';
 import { type RunningApp, startApp } from './app-host-harness.ts';
 import { fetchGate } from './fetch-gate.ts';
 import { focusRuleProblem, pageFocusables, paintedFocusWatch } from './focus-rule.ts';
@@ -90,13 +91,11 @@ function keysOnPage(running: RunningApp): string[] {
   return world === undefined ? [] : pageFocusables(running.store, world).map((f) => f.key);
 }
 
-/** Polls frame by frame until `check` holds; bounded by a count, never asserting on time. */
+/** Polls frame by frame until `check` holds; bounded by a generous budget, never asserting on time. */
 async function until(running: RunningApp, check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 1000; i++) {
-    if (!running.host.router.isSwitching() && check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  throw new Error(`timed out waiting for ${what}; page offers: ${keysOnPage(running).join(', ')}`);
+  await waitUntil(() => !running.host.router.isSwitching() && check(), what, {
+    detail: () => `page offers: ${keysOnPage(running).join(', ')}`,
+  });
 }
 
 describe('focus at rest: exactly one focused node on the visible page', () => {

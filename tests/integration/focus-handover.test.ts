@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setupMockBackend } from '../support/backend-harness.ts';
+import { waitUntil } from '../support/wait-until.ts';
 import { type RunningApp, startApp } from './app-host-harness.ts';
 import { focusRuleProblem, paintedFocusWatch } from './focus-rule.ts';
 
@@ -15,13 +16,9 @@ afterEach(async () => {
   vi.restoreAllMocks();
 });
 
-/** Polls until `check` holds; bounded by a count, never asserting on time. */
+/** Polls until `check` holds; bounded by a generous budget, never asserting on time. */
 async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 1000; i++) {
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  throw new Error(`timed out waiting for ${what}`);
+  await waitUntil(check, what);
 }
 
 describe('focus on fallback', () => {

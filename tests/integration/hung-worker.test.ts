@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setupMockBackend } from '../support/backend-harness.ts';
+import { waitUntil } from '../support/wait-until.ts';
 import { type RunningApp, startApp } from './app-host-harness.ts';
 
 // A page stuck in an infinite loop blocks the WASM world's worker thread, so nothing inside the
@@ -21,11 +22,7 @@ const REASON = `the WASM world ran "event" for more than ${DEADLINE_MS} ms witho
 
 /** Polls until `condition` holds (no timing assertions: only the test's own timeout bounds it). */
 async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 2000; i++) {
-    if (condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
+  await waitUntil(condition, what);
 }
 
 describe('a WASM page that hangs', () => {

@@ -5,6 +5,7 @@ import type { SceneOpError } from '../../host/scene/scene-op-error.ts';
 import { SceneStore } from '../../host/scene/scene-store.ts';
 import { snapshotScene } from '../../host/scene/snapshot.ts';
 import { LegacyWorld, type LegacyWorldMessage } from '../../legacy-react/index.ts';
+import { waitUntil } from './wait-until.ts';
 
 /** The backend origin in Node tests; paths from `apiPaths` (bridge/api) start with /api. */
 export const TEST_API_BASE = 'http://ficus.test';
@@ -66,11 +67,10 @@ export function createLegacyHarness(pages: Readonly<Record<string, ComponentType
     },
     /** Waits (by settling, never by wall-clock thresholds) until `check` passes. */
     async waitFor(check: () => boolean, what = 'condition') {
-      for (let i = 0; i < 500; i++) {
-        if (check()) return;
-        await new Promise((resolve) => setTimeout(resolve, 2));
-      }
-      throw new Error(`waitFor: ${what} never held; scene is:\n${snapshotScene(store, 'legacy')}`);
+      await waitUntil(check, `waitFor: ${what}`, {
+        pollMs: 2,
+        detail: () => `the scene is:\n${snapshotScene(store, 'legacy')}`,
+      });
     },
   };
 }
