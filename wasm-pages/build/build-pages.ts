@@ -13,6 +13,8 @@ import {
   type WasmManifestEntry,
   WasmManifestSchema,
 } from '../../bridge/index.ts';
+import { COLLECT_ON_RETURN_FLAGS, CollectOnReturn } from './collect-on-return.ts';
+import { pagesSummary, sizeLine } from './module-sizes.ts';
 import { findWasmSources, type WasmSource } from './wasm-sources.ts';
 
 export interface WasmBuildOptions {
@@ -42,13 +44,29 @@ const ascVersion = (
   JSON.parse(readFileSync(require.resolve('assemblyscript/package.json'), 'utf8')) as { version: string }
 ).version;
 const wasiShimConfig = require.resolve('@assemblyscript/wasi-shim/asconfig.json');
-const ASC_FLAGS = ['--exportStart', '_initialize', '-O3'] as const;
+/** The reactor's start export (TOOLCHAIN.md): the host calls it once after instantiation. */
+const START_EXPORT = '_initialize';
+// Why each flag (issue 8, item 5: a page module is at most 40 KB raw):
+// - `-Oz` (optimize level 2, shrink level 2): the smallest output of -O2/-O3/-Os/-Oz with and
+//   without `--shrinkLevel`/`--converge` (-O3 alone is ~20% larger; `--converge` gained nothing).
+// - `--runtime minimal` (see collect-on-return.ts): no shadow stack, ~27 KB less per page; the
+//   transform collects garbage when an export returns to the host, the only safe moment.
+// Left at asc's defaults on purpose (sizes measured on both pages): `--noAssert` (-0.8 KB, but a
+// broken page would then run on instead of aborting with its message), `--uncheckedBehavior always`
+// (-0.2 KB on profiles, but out-of-range indexing must keep aborting), `--lowMemoryLimit` (for
+// modules under 64 KB of memory; collections uses MBs), `--disable` (sign-extension and
+// nontrapping-f2i save 2 bytes, bulk-memory adds 100). asc writes no name section or source map
+// without `--debug`/`--sourceMap`, and no bindings without `--bindings`.
+const ASC_FLAGS = ['--exportStart', START_EXPORT, '-Oz', ...COLLECT_ON_RETURN_FLAGS] as const;
+/** The transform's own source counts as a build input: changing its policy rebuilds every module. */
+const TRANSFORM_SOURCE = readFileSync(new URL('./collect-on-return.ts', import.meta.url));
 
 const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
 
 function inputHash(source: WasmSource, root: string): string {
   const hash = createHash('sha256');
   hash.update(`asc ${ascVersion}\nwasi-shim\n${ASC_FLAGS.join(' ')}\nabi ${ABI_VERSION}\n`);
+  hash.update(TRANSFORM_SOURCE);
   for (const file of [...source.inputs].sort()) {
     hash.update(`${relative(root, file)}\n`);
     hash.update(readFileSync(file));
@@ -78,6 +96,7 @@ async function compile(source: WasmSource): Promise<Uint8Array> {
     {
       stdout: stream,
       stderr: stream,
+      transforms: [new CollectOnReturn(START_EXPORT)],
       writeFile: (name, contents) => {
         if (name.endsWith('.wasm') && contents instanceof Uint8Array) binary = contents;
       },
@@ -133,7 +152,7 @@ export async function buildWasmPages(options: WasmBuildOptions): Promise<WasmMan
     const before = previous?.modules[source.id];
     if (before !== undefined && before.inputHash === hash && existsSync(join(outDir, before.file))) {
       modules[source.id] = before;
-      log(`wasm  ${source.id.padEnd(width)}  up to date (${(before.size / 1024).toFixed(1)} KB)`);
+      log(`wasm  ${source.id.padEnd(width)}  up to date  ${sizeLine(before.kind, before.size)}`);
       continue;
     }
     const started = performance.now();
@@ -150,7 +169,7 @@ export async function buildWasmPages(options: WasmBuildOptions): Promise<WasmMan
       inputHash: hash,
     };
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    log(`wasm  ${source.id.padEnd(width)}  built ${(binary.length / 1024).toFixed(1)} KB in ${seconds} s`);
+    log(`wasm  ${source.id.padEnd(width)}  built in ${seconds} s  ${sizeLine(source.kind, binary.length)}`);
   }
 
   // Keep entries of modules this run was told to skip; drop files nothing refers to any more.
@@ -162,5 +181,11 @@ export async function buildWasmPages(options: WasmBuildOptions): Promise<WasmMan
   for (const name of readdirSync(outDir))
     if (name.endsWith('.wasm') && !referenced.has(name)) rmSync(join(outDir, name));
   writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  const pageSizes = Object.fromEntries(
+    Object.entries(modules)
+      .filter(([, entry]) => entry.kind === 'page')
+      .map(([id, entry]) => [id, entry.size]),
+  );
+  if (Object.keys(pageSizes).length > 0) log(`wasm  ${pagesSummary(pageSizes)}`);
   return manifest;
 }
