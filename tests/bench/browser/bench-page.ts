@@ -52,8 +52,12 @@ export interface MainThreadMetrics {
 /** Waits `ms`; the benchmark's settle time between steps. */
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Rejects with `what` if `promise` has not settled within `ms` (the page or the browser hung). */
+/**
+ * Rejects with `what` if `promise` has not settled within `ms` (the page or the browser hung).
+ * A late rejection of `promise` after the timeout (a page reloaded to recover, say) is dropped.
+ */
 export async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  promise.catch(() => undefined);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
@@ -171,7 +175,7 @@ export class BenchPage {
       what,
     );
     // arm() registers synchronously when evaluate starts; wait for that before the key is sent.
-    await within(this.page.evaluate('0'), 15_000, what);
+    await within(this.page.evaluate('0'), timeoutMs, `${what} (arming the probe)`);
     await within(this.page.keyboard.press(key), timeoutMs, `${what} (dispatching the key)`);
     const result = (await outcome) as ProbeOutcome;
     if (!result.ok) throw new Error(`${this.label}: ${result.reason}`);

@@ -28,6 +28,8 @@ export interface WorldResult {
   idle?: { share: number; seconds: number };
   switchToDetails?: number[];
   backToCollections?: number[];
+  /** Readings 100 ms apart, before each Enter, in which collections had no focused node (should be 0). */
+  unfocusedReadings?: number;
   coldStart?: number[];
   warmStart?: number[];
   heap?: {
@@ -219,8 +221,35 @@ export async function heldKeyPhase(ctx: PhaseContext, pair: Pair): Promise<void>
   }
 }
 
+/**
+ * Waits until the page is at rest on collections: a focused node, the same one in three readings
+ * 100 ms apart. A key sent while the page has no focus (say, while it rebuilds its rails after
+ * Back) would select nothing. Returns how many readings showed no focus, for the notes.
+ */
+async function atRest(ctx: PhaseContext, page: BenchPage): Promise<number> {
+  const started = Date.now();
+  let unfocused = 0;
+  let same = 0;
+  let last: string | null = null;
+  for (;;) {
+    const screen = await page.screen();
+    if (screen.focus === null) unfocused += 1;
+    same = screen.focus !== null && screen.focus === last && screen.page === 'collections' ? same + 1 : 0;
+    last = screen.focus;
+    if (same >= 2) return unfocused;
+    if (Date.now() - started > ctx.timeoutMs) {
+      throw new Error(
+        `${ctx.condition} ${page.world}: collections did not come to rest with one focused node within ${ctx.timeoutMs} ms; the screen: ${JSON.stringify(screen)}`,
+      );
+    }
+    await sleep(100);
+  }
+}
+
 /** One round trip: Enter on the focused tile opens details (React); Back returns to collections. */
 async function roundTrip(ctx: PhaseContext, page: BenchPage): Promise<[number, number]> {
+  const result = ctx.results[page.world];
+  result.unfocusedReadings = (result.unfocusedReadings ?? 0) + (await atRest(ctx, page));
   const out = await page.press('Enter', { kind: 'page', page: 'details', world: 'legacy' }, ctx.timeoutMs);
   await sleep(SETTLE_MS);
   const back = await page.press('Escape', { kind: 'page', page: 'collections', world: null }, ctx.timeoutMs);

@@ -93,6 +93,7 @@ export function conditionRows(result: ConditionResult): Row[] {
     metricRow('Enter → details (React) p95 (ms)', (w) => summarize(w.switchToDetails ?? []).p95, r),
     metricRow('Back → collections median (ms)', (w) => summarize(w.backToCollections ?? []).median, r),
     metricRow('Back → collections p95 (ms)', (w) => summarize(w.backToCollections ?? []).p95, r),
+    metricRow('collections without a focused node before Enter (readings)', (w) => w.unfocusedReadings, r, 0),
     metricRow('cold start → first focus median (ms)', (w) => summarize(w.coldStart ?? []).median, r, 0),
     metricRow(
       'warm start (reload) → first focus median (ms)',

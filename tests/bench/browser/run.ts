@@ -48,6 +48,11 @@ async function cleanUp(): Promise<void> {
     await cleanup().catch((error) => log(`cleanup: ${message(error)}`));
   cleanups.clear();
 }
+// A stray rejection must not leave a browser or the server behind: clean up, then fail loudly.
+process.on('unhandledRejection', (reason) => {
+  log(`unhandled rejection (a bug in the bench): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+  void cleanUp().finally(() => process.exit(1));
+});
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     log(`${signal}: closing the browser and the server`);
