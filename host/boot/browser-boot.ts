@@ -103,6 +103,12 @@ export async function bootBrowserApp(options: BrowserBootOptions) {
   await host.wasm.start();
 
   const started = host;
+  // Read-only, for the browser soak (tests/soak) and devtools: the router's history, the React world's copy.
+  (globalThis as { __ficus?: object }).__ficus = {
+    history: () => started.router.history(),
+    legacyHistory: () => started.legacy.world.historyCopy.current,
+    switching: () => started.router.isSwitching(),
+  };
   // Browser history follows the router's committed stack (a deep link's parents included).
   const browserHistory = followBrowserHistory(
     started.router,

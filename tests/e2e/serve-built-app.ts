@@ -5,7 +5,15 @@ import { fileURLToPath } from 'node:url';
 import { preview } from 'vite';
 import type { TestProject } from 'vitest/node';
 
-export default async function serve(project: TestProject): Promise<() => Promise<void>> {
+/**
+ * Serves dist/app on a free localhost port; the soak uses it too.
+ *
+ * @example
+ * const app = await serveBuiltApp();
+ * await page.goto(app.url);
+ * await app.close();
+ */
+export async function serveBuiltApp(): Promise<{ readonly url: string; close(): Promise<void> }> {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   if (!existsSync(`${root}dist/app/index.html`)) {
     throw new Error('dist/app is missing: run `npm run build` first (npm run test:e2e does)');
@@ -17,10 +25,13 @@ export default async function serve(project: TestProject): Promise<() => Promise
   });
   const url = server.resolvedUrls?.local[0];
   if (url === undefined) throw new Error('the preview server did not report its URL');
-  project.provide('appUrl', url);
-  return async () => {
-    await server.close();
-  };
+  return { url, close: () => server.close() };
+}
+
+export default async function serve(project: TestProject): Promise<() => Promise<void>> {
+  const app = await serveBuiltApp();
+  project.provide('appUrl', app.url);
+  return () => app.close();
 }
 
 declare module 'vitest' {
