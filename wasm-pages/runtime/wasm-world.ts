@@ -19,10 +19,32 @@ import type { StdoutLine } from './stdout-lines.ts';
 import { initWasi } from './wasi-runtime.ts';
 import type { WasmWorldMessage, WasmWorldSend } from './world-messages.ts';
 
+/** The worker's own clock, on which the world runs page frames by itself. */
+export interface WorldClock {
+  now(): number;
+  setTimer(callback: () => void, ms: number): unknown;
+  clearTimer(handle: unknown): void;
+}
+
+/** Runs a stretch of page code, telling whoever watches the worker that it is busy meanwhile. */
+export type BusyGuard = <T>(what: string, run: () => T) => T;
+
 export interface WasmWorldOptions {
   /** Receives every message of the world, in order; `transfer` lists buffers it may take over. */
   readonly send: WasmWorldSend;
+  /**
+   * Frames on demand (how the worker runs it): with a clock, the world runs a page's frame right
+   * after each call that reached it and sends its batch at once, and after that only when the page
+   * asked for a frame (timers, animations) from `ficus_frame`'s answer. Nothing runs or is sent
+   * while no page has anything to do. Without a clock (tests), frames run only on `frame()`.
+   */
+  readonly clock?: WorldClock;
+  /** Wraps the frames the world runs on its own clock (the worker reports them to its watchdog). */
+  readonly busy?: BusyGuard;
 }
+
+/** The shortest time between two frames of one page: one display frame. */
+export const FRAME_INTERVAL_MS = 16;
 
 export type PageLoadOutcome =
   | { readonly ok: true; readonly page: string }
@@ -67,6 +89,8 @@ interface MountedPage {
   /** Null once unmounted or crashed: a page instance is never reused. */
   instance: PageInstance | null;
   readonly outbox: SceneOutbox;
+  /** When the page asked for its next frame (clock time), or null: it waits for an event. */
+  wakeAt: number | null;
 }
 
 const sameContent = (a: Uint8Array | string, b: Uint8Array | string): boolean =>
@@ -76,17 +100,19 @@ const sameContent = (a: Uint8Array | string, b: Uint8Array | string): boolean =>
 
 /**
  * The WASM world (it runs inside the worker): loads page modules, mounts each page on its own
- * instance, hands it events, and once per frame sends at most one `scene.batch` per page. A page
- * that traps, aborts or breaks the ABI crashes alone: the world reports a typed crash, removes the
- * page's container, drops the instance, and keeps serving the other pages. All output goes
- * through `send`: scene batches at `frame`, everything else as soon as the call that made it ends.
+ * instance, hands it events, and sends at most one `scene.batch` per page per frame. A page that
+ * traps, aborts or breaks the ABI crashes alone: the world reports a typed crash, removes the
+ * page's container, drops the instance, and keeps serving the other pages.
+ *
+ * Frames are on demand when the world has a clock (in the worker): a page's frame runs right after
+ * each call that reached it, its batch goes out at once, and further frames run only when the page
+ * asked for one. Without a clock, `frame()` runs them (deterministic tests).
  *
  * @example
- * const world = new WasmWorld({ send: (message, transfer) => port.postMessage(message, transfer) });
+ * const world = new WasmWorld({ send: (message, transfer) => port.postMessage(message, transfer), clock });
  * await world.load('profiles', bytes);
- * world.mount('entry-1', 'profiles', {});
+ * world.mount('entry-1', 'profiles', {}); // its first scene.batch is sent before this returns
  * world.event('entry-1', { type: 'select', world: 'wasm', nodeId: 16777218, focusKey: 'profile:p1' });
- * world.frame(performance.now()); // sends the page's scene.batch for this frame
  */
 export class WasmWorld {
   private readonly modules = new Map<string, LoadedPage>();
@@ -97,6 +123,8 @@ export class WasmWorld {
   private readonly leaving = new Map<string, MountedPage>();
   private readonly ids = new PageIdAllocator();
   private frameCount = 0;
+  /** The clock timer of the next page frame the world runs by itself, if any is due. */
+  private wakeTimer: { readonly handle: unknown; readonly at: number } | undefined;
 
   constructor(private readonly options: WasmWorldOptions) {}
 
@@ -169,7 +197,14 @@ export class WasmWorld {
       return { status: 'refused', error: created.error };
     }
     loaded.abi = 'ok';
-    const mounted: MountedPage = { key, page, ids, instance: created.instance, outbox: new SceneOutbox() };
+    const mounted: MountedPage = {
+      key,
+      page,
+      ids,
+      instance: created.instance,
+      outbox: new SceneOutbox(),
+      wakeAt: null,
+    };
     // A page remounted under the key of one that just left: keep one batch per key per frame.
     const previous = this.leaving.get(key);
     if (previous !== undefined) {
@@ -181,6 +216,7 @@ export class WasmWorld {
       mounted.outbox.pushOps([{ op: 'setProp', id: ids.rootId, name: 'visible', value: false }]);
     this.pages.set(key, mounted);
     const outcome = this.settle(mounted, created.instance.mount(ids, page, checked.value));
+    this.afterCall(mounted, true);
     return outcome.status === 'crashed' ? outcome : { status: 'mounted', ...ids };
   }
 
@@ -190,7 +226,9 @@ export class WasmWorld {
     if (!checked.ok) throw new TypeError(`event for "${key}" is malformed ${describeIssue(checked.issue)}`);
     const mounted = this.pages.get(key);
     if (mounted?.instance == null) return { status: 'ignored' };
-    return this.settle(mounted, mounted.instance.event(toPageEvent(checked.value)));
+    const result = this.settle(mounted, mounted.instance.event(toPageEvent(checked.value)));
+    this.afterCall(mounted, true);
+    return result;
   }
 
   /**
@@ -200,10 +238,25 @@ export class WasmWorld {
   frame(nowMs: number): FrameResult {
     if (!Number.isFinite(nowMs))
       throw new TypeError(`frame: nowMs must be a finite number, got ${describeValue(nowMs)}`);
+    for (const mounted of [...this.pages.values()]) this.tick(mounted, nowMs);
+    const result = this.sendPending();
+    this.schedule();
+    return result;
+  }
+
+  /** Runs one page's frame and notes when it wants the next one. */
+  private tick(mounted: MountedPage, nowMs: number): void {
+    const instance = mounted.instance;
+    if (instance === null) return;
+    const result = instance.frame(nowMs);
+    const next = result.status === 'ok' ? result.output.nextFrameMs : null;
+    this.settle(mounted, result);
+    mounted.wakeAt = next === null ? null : nowMs + Math.max(next, FRAME_INTERVAL_MS);
+  }
+
+  /** Sends every page's queued batch (at most one per page) under one frame number. */
+  private sendPending(): FrameResult {
     const frame = ++this.frameCount;
-    for (const mounted of [...this.pages.values()]) {
-      if (mounted.instance !== null) this.settle(mounted, mounted.instance.frame(nowMs));
-    }
     let batches = 0;
     for (const mounted of [...this.leaving.values(), ...this.pages.values()]) {
       const bytes = mounted.outbox.take();
@@ -217,6 +270,53 @@ export class WasmWorld {
     return { frame, batches };
   }
 
+  /**
+   * With a clock, a call's effect reaches the host at once: the page's frame runs right after the
+   * call (so changes made in an event need no display frame to wait for) and its batch is sent.
+   */
+  private afterCall(mounted: MountedPage, runFrame: boolean): void {
+    const clock = this.options.clock;
+    if (clock === undefined) return;
+    if (runFrame) this.tick(mounted, clock.now());
+    this.sendPending();
+    this.schedule();
+  }
+
+  /** Arms the clock for the earliest frame a page asked for; disarms it when none did. */
+  private schedule(): void {
+    const clock = this.options.clock;
+    if (clock === undefined) return;
+    let earliest = Number.POSITIVE_INFINITY;
+    for (const mounted of this.pages.values()) {
+      if (mounted.instance !== null && mounted.wakeAt !== null) earliest = Math.min(earliest, mounted.wakeAt);
+    }
+    if (this.wakeTimer !== undefined) {
+      if (this.wakeTimer.at === earliest) return;
+      clock.clearTimer(this.wakeTimer.handle);
+      this.wakeTimer = undefined;
+    }
+    if (earliest === Number.POSITIVE_INFINITY) return;
+    const handle = clock.setTimer(() => this.wake(), Math.max(0, earliest - clock.now()));
+    this.wakeTimer = { handle, at: earliest };
+  }
+
+  /** The clock's timer: the frames that are due run, and their batches go out. */
+  private wake(): void {
+    const clock = this.options.clock;
+    this.wakeTimer = undefined;
+    if (clock === undefined) return;
+    const now = clock.now();
+    // A timer may fire a little early: within a millisecond counts as due.
+    const due = [...this.pages.values()].filter((m) => m.wakeAt !== null && m.wakeAt <= now + 1);
+    const run = () => {
+      for (const mounted of due) this.tick(mounted, now);
+      this.sendPending();
+    };
+    if (this.options.busy === undefined) run();
+    else this.options.busy('frame', run);
+    this.schedule();
+  }
+
   /** Shows or hides a mounted page's container (sent with the next frame). The world owns the container, so the host asks. */
   setVisible(key: string, visible: boolean): EventResult {
     const mounted = this.pages.get(key);
@@ -224,6 +324,7 @@ export class WasmWorld {
     mounted.outbox.pushOps([
       { op: 'setProp', id: mounted.ids.rootId, name: 'visible', value: visible ? null : false },
     ]);
+    this.afterCall(mounted, false);
     return { status: 'delivered' };
   }
 
@@ -232,9 +333,9 @@ export class WasmWorld {
     const mounted = this.pages.get(key);
     if (mounted?.instance == null) return { status: 'ignored' };
     const outcome = this.settle(mounted, mounted.instance.unmount());
-    if (outcome.status === 'crashed') return outcome;
-    this.retire(mounted);
-    return { status: 'unmounted' };
+    if (outcome.status !== 'crashed') this.retire(mounted);
+    this.afterCall(mounted, false);
+    return outcome.status === 'crashed' ? outcome : { status: 'unmounted' };
   }
 
   /** Routes what a call produced: batches to the page's outbox, messages out now, a crash retires it. */
@@ -257,6 +358,7 @@ export class WasmWorld {
 
   private retire(mounted: MountedPage): void {
     mounted.instance = null;
+    mounted.wakeAt = null;
     this.pages.delete(mounted.key);
     mounted.outbox.pushOps(removeContainerOps(mounted.ids.rootId));
     this.leaving.set(mounted.key, mounted);

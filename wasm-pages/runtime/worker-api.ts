@@ -9,7 +9,9 @@ import {
   type PageLoadOutcome,
   type UnmountResult,
   WasmWorld,
+  type WorldClock,
 } from './wasm-world.ts';
+import { type ProgressPort, ProgressReporter } from './worker-progress.ts';
 import type { WasmWorldMessage } from './world-messages.ts';
 
 /** What the worker speaks, so the host can refuse a mismatched worker before using it. */
@@ -48,9 +50,19 @@ export interface WasmWorldApi {
   event(key: string, event: WasmWorldEvent): Promise<EventResult>;
   frame(nowMs: number): Promise<FrameResult>;
   unmount(key: string): Promise<UnmountResult>;
-  /** Sets the listener (replacing any earlier one) and hands it what was sent before it connected. */
-  connect(listener: WasmWorldListener): Promise<void>;
+  /**
+   * Sets the listener (replacing any earlier one) and hands it what was sent before it connected.
+   * `progress`, if given, receives a WorkerProgress report around every stretch of page code.
+   */
+  connect(listener: WasmWorldListener, progress?: ProgressPort): Promise<void>;
 }
+
+/** The worker's clock: frames the world runs by itself are timed with it. */
+const WORKER_CLOCK: WorldClock = {
+  now: () => performance.now(),
+  setTimer: (callback, ms) => setTimeout(callback, ms),
+  clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
 
 /**
  * Builds the API object the worker exposes, around one WasmWorld. Messages are passed to the
@@ -59,8 +71,9 @@ export interface WasmWorldApi {
  * @example
  * Comlink.expose(createWasmWorldApi(), endpoint);
  */
-export function createWasmWorldApi(): WasmWorldApi {
+export function createWasmWorldApi(clock: WorldClock = WORKER_CLOCK): WasmWorldApi {
   let listener: WasmWorldListener | null = null;
+  const progress = new ProgressReporter();
   const backlog: (readonly [WasmWorldMessage, readonly Transferable[]])[] = [];
   const inFlight = new Set<Promise<unknown>>();
 
@@ -76,6 +89,8 @@ export function createWasmWorldApi(): WasmWorldApi {
       if (listener === null) backlog.push([message, transfer]);
       else deliver(listener, message, transfer);
     },
+    clock,
+    busy: (what, run) => progress.busy(what, run),
   });
   /** Waits until the listener has handled everything sent so far. */
   const delivered = async (): Promise<void> => {
@@ -89,13 +104,16 @@ export function createWasmWorldApi(): WasmWorldApi {
   return {
     hello: () => ({ contractVersion: CONTRACT_VERSION, abiVersion: ABI_VERSION }),
     load: async (page, bytes) => after(await world.load(page, bytes)),
-    mount: async (key, page, params, options = {}) => after(world.mount(key, page, params, options)),
-    setVisible: async (key, visible) => after(world.setVisible(key, visible)),
-    event: async (key, event) => after(world.event(key, event)),
-    frame: async (nowMs) => after(world.frame(nowMs)),
-    unmount: async (key) => after(world.unmount(key)),
-    connect: async (next) => {
+    mount: async (key, page, params, options = {}) =>
+      after(progress.busy('mount', () => world.mount(key, page, params, options))),
+    setVisible: async (key, visible) =>
+      after(progress.busy('setVisible', () => world.setVisible(key, visible))),
+    event: async (key, event) => after(progress.busy('event', () => world.event(key, event))),
+    frame: async (nowMs) => after(progress.busy('frame', () => world.frame(nowMs))),
+    unmount: async (key) => after(progress.busy('unmount', () => world.unmount(key))),
+    connect: async (next, port) => {
       listener = next;
+      if (port !== undefined) progress.connect(port);
       for (const [message, transfer] of backlog.splice(0)) deliver(next, message, transfer);
       await delivered();
     },

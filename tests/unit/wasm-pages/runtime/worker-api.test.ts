@@ -17,7 +17,12 @@ describe('createWasmWorldApi', () => {
     await api.mount('entry-1', 'ok-page', {});
     const recorder = new WorldRecorder();
     await api.connect(recorder.listener);
-    expect(recorder.messages.map((message) => message.type)).toEqual(['log', 'data.request', 'log']);
+    expect(recorder.messages.map((message) => message.type)).toEqual([
+      'log',
+      'data.request',
+      'log',
+      'scene.batch',
+    ]);
   });
 
   it('resolves a call only after its messages reached the listener', async () => {
@@ -29,8 +34,8 @@ describe('createWasmWorldApi', () => {
     });
     await api.load('ok-page', okPage);
     await api.mount('entry-1', 'ok-page', {});
-    const { frame } = await api.frame(16);
-    expect(recorder.ofType('scene.batch').map((batch) => batch.frame)).toEqual([frame]);
+    // The mount's first scene was sent during the call; the slow host has it when mount resolves.
+    expect(recorder.ofType('scene.batch')).toHaveLength(1);
   });
 
   it('passes errors of host mistakes to the caller', async () => {
