@@ -250,11 +250,11 @@ describe('collections parity (React page vs WASM port)', () => {
     expect(loadingFor(react2)).toBe(true);
     expect(differences(react2, wasm2)).toEqual([]);
 
-    // The home arrives. The focused Retry went away with the loading panel, so (in React as in
-    // the port) nothing is focused on the home until an arrow key.
+    // The home arrives. The focused Retry went away with the loading panel; focus comes back on
+    // the home's first tile (its preferred child), in React as in the port.
     await react2.waitFor(() => react2.snapshot().includes('tile:'), 'the home');
     await wasm2.settle();
-    expect(react2.focusedKey()).toBeNull();
+    expect(react2.focusedKey()).toBe('tile:top-picks:0');
     expect(differences(react2, wasm2)).toEqual([]);
     react2.press('down');
     wasm2.press('down');
