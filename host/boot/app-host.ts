@@ -61,6 +61,8 @@ export interface AppHostOptions {
    * Absent, whoever drives `frame()` decides (Node tests call it in a loop).
    */
   readonly scheduleFrame?: () => void;
+  /** How long `start()` waits for the WASM world's worker before starting the router anyway (default 10 s). */
+  readonly workerStartBudgetMs?: number;
   /** Records each key press hop by hop (the browser boot exposes it to the browser bench). */
   readonly trace?: InputTrace;
 }
@@ -291,7 +293,25 @@ export function createAppHost(options: AppHostOptions) {
     telemetry,
     /** Starts the WASM world's worker, then the router on the first page. */
     async start(): Promise<void> {
-      await wasm.start();
+      let waitForWorld: ReturnType<typeof setTimeout> | undefined;
+      // The first page must not wait on a worker that fails or never comes up: after a bounded
+      // wait the router starts anyway, and WASM pages are served by React until the world is up.
+      const worldUp = await Promise.race([
+        wasm.start().then(
+          () => true,
+          (error: unknown) => {
+            console.error(
+              `the WASM world did not start (${error instanceof Error ? error.message : String(error)}); its pages are served by React`,
+            );
+            return false;
+          },
+        ),
+        new Promise<false>((resolve) => {
+          waitForWorld = setTimeout(() => resolve(false), options.workerStartBudgetMs ?? 10_000);
+        }),
+      ]);
+      clearTimeout(waitForWorld);
+      if (!worldUp) telemetry.record('wasm.unavailable', {}, now());
       await router.start();
     },
     /** Stops the router and the WASM world's worker. */

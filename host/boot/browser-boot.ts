@@ -99,8 +99,7 @@ export async function bootBrowserApp(options: BrowserBootOptions) {
         ? {}
         : { initial: { route: location.error.route, params: {} } }),
   });
-  // The worker is up before the first frame (later, frames skip while a hung one restarts).
-  await host.wasm.start();
+  // The worker starts with host.start() below; a worker that fails to start leaves React pages.
 
   const started = host;
   // Read-only, for the browser soak (tests/soak) and devtools: the router's history, the React world's copy.

@@ -36,6 +36,8 @@ export interface StartAppOptions {
    * view shows: what a DOM observer between frames would see, since a painter marks focus at once.
    */
   readonly onFocusMarked?: (host: AppHost, shownWorld: WorldId | null) => void;
+  /** Another entry module for the WASM world's worker (e.g. one that does not exist, to fail its start). */
+  readonly workerEntry?: URL;
 }
 
 /** A WASM world worker the app started (the first one, then one per restart), as the test sees it. */
@@ -53,7 +55,9 @@ export async function startApp(options: StartAppOptions = {}) {
   // The worker factory the watchdog calls again after a hang: a real worker thread each time, its
   // API wrapped to record history syncs and mounts.
   const startWorker = async (): Promise<WasmWorldWorker> => {
-    const started = await startWasmWorldWorker();
+    const started = await startWasmWorldWorker(
+      options.workerEntry === undefined ? {} : { entry: options.workerEntry },
+    );
     const record: AppWorker = { started, mounts: [], exited: false };
     started.worker.once('exit', () => {
       record.exited = true;
