@@ -39,7 +39,8 @@ export interface WorldResult {
   };
   /** null: this build has no window.__ficusTrace. */
   hops?: { deltas: HopDelta[]; presses: number } | null;
-  breakdown?: { presses: number; main: Breakdown; workerBusyMs: number | null };
+  /** `counterTaskMs`: Performance.getMetrics' TaskDuration per key over the same traced window, as a cross-check of `main.total`. */
+  breakdown?: { presses: number; main: Breakdown; workerBusyMs: number | null; counterTaskMs: number };
 }
 
 export type Pair = Record<World, BenchPage>;
@@ -333,7 +334,9 @@ export async function tracePhase(ctx: PhaseContext, pair: Pair): Promise<void> {
     const before = await page.screen();
     await ctx.browser.startTracing(page.page, { categories: TRACE_CATEGORIES });
     let buffer: Buffer;
+    let counters: [MainThreadMetrics, MainThreadMetrics];
     try {
+      const first = await page.metrics();
       for (let index = 0; index < ctx.options.tracePresses; index++) {
         await within(
           page.page.keyboard.press(sweepKey(index)),
@@ -342,6 +345,7 @@ export async function tracePhase(ctx: PhaseContext, pair: Pair): Promise<void> {
         );
         await sleep(TRACE_PRESS_MS);
       }
+      counters = [first, await page.metrics()];
     } finally {
       buffer = await ctx.browser.stopTracing();
     }
@@ -374,7 +378,12 @@ export async function tracePhase(ctx: PhaseContext, pair: Pair): Promise<void> {
             (sum, thread) => sum + threadBreakdown(events, thread.pid, thread.tid).total,
             0,
           ) / presses;
-    ctx.results[world].breakdown = { presses, main: perKey, workerBusyMs: workerBusy };
+    ctx.results[world].breakdown = {
+      presses,
+      main: perKey,
+      workerBusyMs: workerBusy,
+      counterTaskMs: deltaMs(counters[1], counters[0], 'TaskDuration') / presses,
+    };
   }
 }
 

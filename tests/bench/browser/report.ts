@@ -142,6 +142,13 @@ export function conditionRows(result: ConditionResult): Row[] {
     rows.push(
       metricRow('trace: worker thread busy per key (ms)', (w) => w.breakdown?.workerBusyMs ?? undefined, r),
     );
+    rows.push(
+      metricRow(
+        'trace window: TaskDuration counter per key (ms; cross-check of total)',
+        (w) => w.breakdown?.counterTaskMs,
+        r,
+      ),
+    );
   }
   return rows;
 }

@@ -50,7 +50,9 @@ async function cleanUp(): Promise<void> {
 }
 // A stray rejection must not leave a browser or the server behind: clean up, then fail loudly.
 process.on('unhandledRejection', (reason) => {
-  log(`unhandled rejection (a bug in the bench): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+  log(
+    `unhandled rejection (a bug in the bench): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`,
+  );
   void cleanUp().finally(() => process.exit(1));
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
