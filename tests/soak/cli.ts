@@ -19,13 +19,13 @@ async function main(args: SoakArgs): Promise<number> {
       const result = await walk(browser, app.url, {
         seed,
         steps: args.steps,
-        onStep: (step, action, problems) => {
+        onStep: (step, action, problems, screen) => {
           if (problems.length > 0) violated += 1;
           const took = Math.round(performance.now() - last);
           last = performance.now();
           if (args.verbose)
             console.log(
-              `seed ${seed} step ${step} (${took} ms): ${action}${problems.length > 0 ? ` VIOLATION: ${problems.join('; ')}` : ''}`,
+              `seed ${seed} step ${step} (${took} ms): ${action} -> ${screen}${problems.length > 0 ? ` VIOLATION: ${problems.join('; ')}` : ''}`,
             );
           else if (step % 100 === 0)
             console.error(`seed ${seed}: step ${step}/${args.steps}, ${violated} violations so far`);
@@ -34,6 +34,8 @@ async function main(args: SoakArgs): Promise<number> {
       results.push(result);
       console.log(`seed ${seed}: ${result.steps} steps, ${result.violations.length} violations`);
       for (const violation of result.violations.slice(0, args.show)) console.log(formatViolation(violation));
+      for (const known of result.knownErrors)
+        console.log(`  known third-party page error, not counted: ${known}`);
       if (result.violations.length > args.show)
         console.log(`  ... and ${result.violations.length - args.show} more`);
     }

@@ -22,13 +22,15 @@ export interface WalkResult {
   readonly seed: number;
   readonly steps: number;
   readonly violations: readonly Violation[];
+  /** Third-party page errors seen (KNOWN_PAGE_ERRORS): reported, not counted as violations. */
+  readonly knownErrors: readonly string[];
 }
 
 export interface WalkOptions {
   readonly seed: number;
   readonly steps: number;
   /** Called after every step (progress, --verbose). */
-  readonly onStep?: (step: number, action: string, problems: readonly string[]) => void;
+  readonly onStep?: (step: number, action: string, problems: readonly string[], screen: string) => void;
 }
 
 /** How long the app may take to come to rest after one action, on a slow, busy machine. */
@@ -60,6 +62,7 @@ export async function walk(browser: Browser, appUrl: string, options: WalkOption
   const random = seededRandom(options.seed);
   const violations: Violation[] = [];
   const trail: string[] = [];
+  const knownErrors: string[] = [];
   let session = await openAppSession(browser);
   let crashed = false;
   const watchCrash = (s: AppSession) =>
@@ -88,6 +91,7 @@ export async function walk(browser: Browser, appUrl: string, options: WalkOption
         problems.push(`the step failed: ${firstLine(error)}`);
         if (crashed) {
           crashed = false;
+          knownErrors.push(...session.knownErrors.splice(0).map((e) => `step ${step}: ${e}`));
           problems.push('the page crashed: opened a new one');
           await session.close().catch(() => undefined);
           session = await openAppSession(browser);
@@ -96,6 +100,7 @@ export async function walk(browser: Browser, appUrl: string, options: WalkOption
         }
       }
       problems.push(...drainMessages(session));
+      knownErrors.push(...session.knownErrors.splice(0).map((error) => `step ${step}: ${error}`));
       if (problems.length > 0) {
         violations.push({
           seed: options.seed,
@@ -108,12 +113,12 @@ export async function walk(browser: Browser, appUrl: string, options: WalkOption
       }
       trail.push(label);
       if (trail.length > TRAIL) trail.shift();
-      options.onStep?.(step, label, problems);
+      options.onStep?.(step, label, problems, screen === undefined ? '(not read)' : describeScreen(screen));
     }
   } finally {
     await session.close().catch(() => undefined);
   }
-  return { seed: options.seed, steps: options.steps, violations };
+  return { seed: options.seed, steps: options.steps, violations, knownErrors };
 }
 
 /**
