@@ -4,6 +4,7 @@
 // WASM world), then with the machine oversubscribed (two CPU burners per core) and every process
 // and thread of the browser pinned to core 0 (main thread and worker share that core). Every wait
 // is for a condition, with a generous budget per step; nothing here measures time.
+// FICUS_E2E_VERBOSE=1 prints each step as it arrives (to see where a slow run spends its time).
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
