@@ -25,6 +25,9 @@ import { LegacyWorldClient } from './legacy-world-client.ts';
 import { TelemetryQueue } from './telemetry-queue.ts';
 import { type WasmPageReport, WasmWorldClient, type WasmWorldClientOptions } from './wasm-world-client.ts';
 
+/** The longest a focus move waits for the WASM page's answer before the ring is painted alone. */
+const FOCUS_ANSWER_WAIT_MS = 50;
+
 /** What pages of either world report to the host, besides their scene and data requests. */
 type PageReport = Exclude<LegacyWorldMessage, { type: 'scene.ops' }> | WasmPageReport;
 
@@ -102,16 +105,30 @@ export function createAppHost(options: AppHostOptions) {
   let shownWorld: WorldId | null = null;
   let router: Router;
 
+  /**
+   * Focus marks waiting for the next frame. The ring moves in the same frame as the page's answer
+   * (a focused tile's restyle, the hero's new title), so a key press costs one render, not two.
+   */
+  const focusMarks: { readonly world: WorldId; readonly id: number | null }[] = [];
   const deliverFocusEvent = (event: FocusChangeEvent) => {
-    view?.setFocused(event.world, event.type === 'focus' ? event.nodeId : null);
-    requestFrame(); // the focus ring moves on the next frame
+    focusMarks.push({ world: event.world, id: event.type === 'focus' ? event.nodeId : null });
     const key = shownKey[event.world];
     if (event.type === 'focus') {
       trace?.hop('focusMoved');
       trace?.hop('eventSent');
     }
-    if (event.world === 'legacy') legacy.deliver(event);
-    else if (key !== undefined) void wasm.event(key, event);
+    if (event.world === 'legacy') {
+      legacy.deliver(event); // React answers within this task: its batch asks for the frame too
+      requestFrame();
+    } else if (key !== undefined) {
+      // The worker answers in about a millisecond: ask for the frame when its batch is in, or
+      // after FOCUS_ANSWER_WAIT_MS, so the ring never waits long on a slow or busy worker.
+      const fallback = setTimeout(requestFrame, FOCUS_ANSWER_WAIT_MS);
+      void wasm.event(key, event).finally(() => {
+        clearTimeout(fallback);
+        requestFrame();
+      });
+    } else requestFrame();
   };
   const focus = new FocusController(store, deliverFocusEvent);
 
@@ -352,6 +369,7 @@ export function createAppHost(options: AppHostOptions) {
       if (leaving !== null && worldToShow === null) applyBatches(leaving);
       if (applied) trace?.hop('batchApplied');
       for (const resolve of frameWaiters.splice(0)) resolve();
+      for (const { world, id } of focusMarks.splice(0)) view?.setFocused(world, id);
       view?.paint();
       trace?.painted();
       // Not awaited: sending telemetry must never hold a frame back.
