@@ -91,6 +91,8 @@ export class WasmWorldClient {
   private readonly loaded = new Map<string, Promise<void>>();
   private readonly batches: SceneOp[][] = [];
   private readonly mounted = new Set<string>();
+  private mountTickets = 0;
+  private readonly mountTicket = new Map<string, number>();
   /** The route of every key mounted or mounting (crash reports name routes; the host maps them back). */
   private readonly routes = new Map<string, string>();
   private readonly watchdog: WasmWatchdog;
@@ -151,7 +153,11 @@ export class WasmWorldClient {
 
   async mount(key: string, route: string, params: Params, hidden: boolean): Promise<void> {
     this.routes.set(key, route);
+    const ticket = ++this.mountTickets;
+    this.mountTicket.set(key, ticket);
     await this.load(route);
+    // Unmounted (or mounted again) while its module loaded: this attempt is over.
+    if (this.mountTicket.get(key) !== ticket) return;
     // Counted as mounted from the start: the page asks for its data while mounting, and the answer
     // may come back before the mount call does.
     this.mounted.add(key);
@@ -176,6 +182,7 @@ export class WasmWorldClient {
   }
 
   async unmount(key: string): Promise<void> {
+    this.mountTicket.delete(key);
     this.routes.delete(key);
     this.mounted.delete(key);
     await this.tell('unmount', (api) => api.unmount(key));

@@ -87,7 +87,7 @@ function fakeWorker(): FakeWorker {
   return worker;
 }
 
-function clientWithFakeWorkers() {
+function clientWithFakeWorkers(options: { readonly moduleBytes?: () => Promise<Uint8Array> } = {}) {
   const clock = new FakeClock();
   const workers: FakeWorker[] = [];
   const reports: WasmPageReport[] = [];
@@ -99,7 +99,7 @@ function clientWithFakeWorkers() {
       return worker;
     },
     manifest: async () => MANIFEST,
-    moduleBytes: async () => new Uint8Array([0]),
+    moduleBytes: options.moduleBytes ?? (async () => new Uint8Array([0])),
     apiBase: '',
     fetch: () => Promise.reject(new Error('no backend in this test')),
     onMessage: (message) => reports.push(message),
@@ -203,5 +203,27 @@ describe('WasmWorldClient with a hung worker', () => {
     expect(workers[0]?.terminated).toBe(true);
     expect(workers).toHaveLength(1);
     await expect(client.start()).rejects.toThrow('stopped');
+  });
+
+  it('drops a mount whose page was unmounted while its module loaded, so the next mount of that key is the only one', async () => {
+    let release: () => void = () => undefined;
+    const download = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const { client, workers } = clientWithFakeWorkers({
+      moduleBytes: async () => {
+        await download;
+        return new Uint8Array([0]);
+      },
+    });
+    await client.start();
+    const first = client.mount('e1', 'profiles', {}, true); // superseded while the module downloads
+    await client.unmount('e1');
+    const second = client.mount('e1', 'profiles', {}, true);
+    release();
+    await expect(first).resolves.toBeUndefined();
+    await expect(second).resolves.toBeUndefined();
+    expect(workers[0]?.calls.filter((call) => call.startsWith('mount'))).toEqual(['mount e1 profiles']);
+    expect(client.isMounted('e1')).toBe(true);
   });
 });
