@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { HistorySync, WorldId } from '../../bridge/index.ts';
+import { type HistorySync, WORLD_IDS, type WorldId } from '../../bridge/index.ts';
 import { type AppHost, type AppView, createAppHost } from '../../host/boot/app-host.ts';
 import type { WasmWorldWorker } from '../../host/boot/wasm-world-client.ts';
 import { SceneStore } from '../../host/scene/scene-store.ts';
@@ -145,9 +145,19 @@ export async function startApp(options: StartAppOptions = {}) {
     workers,
     /** Waits, frame by frame, until the router is at rest and the visible page has focus. */
     async settled(what = 'the app to settle'): Promise<void> {
+      // At rest: no switch, focus in the visible world, and the page left behind is gone from the
+      // screen (a WASM page's removal comes back from the worker after the switch committed).
+      const pagesShown = (world: WorldId) =>
+        store.root(world).children.filter((id) => store.get(world, id)?.props.visible !== false).length;
       const atRest = () => {
         const world = host.focus.activeWorld;
-        return !host.router.isSwitching() && world !== null && host.focus.engines[world].focused !== null;
+        const visible = host.router.visible()?.world;
+        return (
+          !host.router.isSwitching() &&
+          world !== null &&
+          host.focus.engines[world].focused !== null &&
+          WORLD_IDS.every((w) => pagesShown(w) === (w === visible ? 1 : 0))
+        );
       };
       const deadline = performance.now() + WAIT_BUDGET_MS;
       while (performance.now() < deadline) {
