@@ -109,10 +109,26 @@ export function createAppHost(options: AppHostOptions) {
    * Focus marks waiting for the next frame. The ring moves in the same frame as the page's answer
    * (a focused tile's restyle, the hero's new title), so a key press costs one render, not two.
    */
-  const focusMarks: { readonly world: WorldId; readonly id: number | null }[] = [];
+  const focusMarks: { readonly world: WorldId; readonly id: number | null; answered: boolean }[] = [];
+  /** The page's answer to its focus events is in (or was waited for long enough): its marks may be painted. */
+  const focusAnswered = (world: WorldId) => {
+    let any = false;
+    for (const mark of focusMarks) {
+      if (mark.world === world && !mark.answered) {
+        mark.answered = true;
+        any = true;
+      }
+    }
+    if (any) requestFrame();
+  };
   const deliverFocusEvent = (event: FocusChangeEvent) => {
-    focusMarks.push({ world: event.world, id: event.type === 'focus' ? event.nodeId : null });
     const key = shownKey[event.world];
+    const waitsForWorker = event.world === 'wasm' && key !== undefined;
+    focusMarks.push({
+      world: event.world,
+      id: event.type === 'focus' ? event.nodeId : null,
+      answered: !waitsForWorker,
+    });
     if (event.type === 'focus') {
       trace?.hop('focusMoved');
       trace?.hop('eventSent');
@@ -121,12 +137,13 @@ export function createAppHost(options: AppHostOptions) {
       legacy.deliver(event); // React answers within this task: its batch asks for the frame too
       requestFrame();
     } else if (key !== undefined) {
-      // The worker answers in about a millisecond: ask for the frame when its batch is in, or
-      // after FOCUS_ANSWER_WAIT_MS, so the ring never waits long on a slow or busy worker.
-      const fallback = setTimeout(requestFrame, FOCUS_ANSWER_WAIT_MS);
+      // The worker answers in about a millisecond with one batch for the press's blur and focus
+      // (the client sends them as one call): the ring moves in the frame that applies it, or
+      // after FOCUS_ANSWER_WAIT_MS, so it never waits long on a slow or busy worker.
+      const fallback = setTimeout(() => focusAnswered('wasm'), FOCUS_ANSWER_WAIT_MS);
       void wasm.event(key, event).finally(() => {
         clearTimeout(fallback);
-        requestFrame();
+        focusAnswered('wasm');
       });
     } else requestFrame();
   };
@@ -196,6 +213,7 @@ export function createAppHost(options: AppHostOptions) {
     onMessage: (message) => onPageMessage('wasm', message),
     onBatch: () => {
       trace?.hop('pageEmitted');
+      focusAnswered('wasm');
       requestFrame();
     },
     onSlow: (slow) =>
@@ -369,7 +387,10 @@ export function createAppHost(options: AppHostOptions) {
       if (leaving !== null && worldToShow === null) applyBatches(leaving);
       if (applied) trace?.hop('batchApplied');
       for (const resolve of frameWaiters.splice(0)) resolve();
-      for (const { world, id } of focusMarks.splice(0)) view?.setFocused(world, id);
+      // Marks still waiting for their page's answer stay for the frame that applies it.
+      const waiting = focusMarks.findIndex((mark) => !mark.answered);
+      for (const { world, id } of focusMarks.splice(0, waiting === -1 ? focusMarks.length : waiting))
+        view?.setFocused(world, id);
       view?.paint();
       trace?.painted();
       // Not awaited: sending telemetry must never hold a frame back.

@@ -103,6 +103,11 @@ export class WasmWorldClient {
   private stopped = false;
   /** This side of the current worker's progress channel. */
   private progressPort: MessagePort | undefined;
+  /** Events asked for in this task, per page key, sent together at its end (`event`). */
+  private readonly queuedEvents = new Map<
+    string,
+    { readonly events: WasmWorldEvent[]; readonly sent: Promise<void>; readonly done: () => void }
+  >();
 
   constructor(private readonly options: WasmWorldClientOptions) {
     const { deadlineMs, budgets, timer } = options.watchdog ?? {};
@@ -176,9 +181,25 @@ export class WasmWorldClient {
     await this.tell('setVisible', (api) => api.setVisible(key, visible));
   }
 
-  /** Hands a page an event (focus, arrow, select, data...); never rejects. */
-  async event(key: string, event: WasmWorldEvent): Promise<void> {
-    await this.tell('event', (api) => api.event(key, event));
+  /**
+   * Hands a page an event (focus, arrow, select, data...); never rejects. Events for one page in
+   * the same task go to the worker as one call, so a key press's blur and focus come back as one
+   * batch and cost one frame; any other call sends them first, so the worker sees calls in order.
+   */
+  event(key: string, event: WasmWorldEvent): Promise<void> {
+    let queued = this.queuedEvents.get(key);
+    if (queued === undefined) {
+      const events: WasmWorldEvent[] = [];
+      let done = (): void => undefined;
+      const sent = new Promise<void>((resolve) => {
+        done = resolve;
+      });
+      queued = { events, sent, done };
+      this.queuedEvents.set(key, queued);
+      if (this.queuedEvents.size === 1) queueMicrotask(() => this.sendQueuedEvents());
+    }
+    queued.events.push(event);
+    return queued.sent;
   }
 
   async unmount(key: string): Promise<void> {
@@ -288,8 +309,24 @@ export class WasmWorldClient {
     this.progressPort = undefined;
   }
 
+  /** Sends the events queued by `event`, one call per page. */
+  private sendQueuedEvents(): void {
+    const queued = [...this.queuedEvents];
+    this.queuedEvents.clear();
+    for (const [key, { events, done }] of queued) {
+      const [only] = events;
+      const sending =
+        events.length === 1 && only !== undefined
+          ? this.tell('event', (api) => api.event(key, only))
+          : this.tell('event', (api) => api.events(key, events));
+      void sending.then(done);
+    }
+  }
+
   /** One call on the current worker, under the watchdog; rejects with WasmWorldHungError if the worker hangs. */
   private async call<T>(name: string, invoke: (api: WasmWorldRemote) => Promise<T>): Promise<T> {
+    // Events queued in this task were asked for first: they go out first.
+    if (name !== 'event' && this.queuedEvents.size > 0) this.sendQueuedEvents();
     const starting = this.current();
     const worker = await starting;
     // Found hung while this call waited for it: the call would go to a terminated worker.

@@ -222,11 +222,36 @@ export class WasmWorld {
 
   /** Hands a mounted page an event: focus, blur, select, arrow, a history sync or a data result. */
   event(key: string, event: WasmWorldEvent): EventResult {
-    const checked = WasmWorldEventSchema.check(event);
-    if (!checked.ok) throw new TypeError(`event for "${key}" is malformed ${describeIssue(checked.issue)}`);
+    return this.events(key, [event]);
+  }
+
+  /**
+   * Hands a mounted page several events in order, then runs its frame once: what a key press
+   * causes together (a blur and a focus, an arrow) reaches the host as one batch, painted in one
+   * frame. Stops at the first event the page crashes on. Throws, before delivering any, if one is
+   * malformed.
+   *
+   * @example
+   * world.events('entry-1', [{ type: 'blur', ... }, { type: 'focus', ... }]); // { status: 'delivered' }
+   */
+  events(key: string, events: readonly WasmWorldEvent[]): EventResult {
+    const checked = events.map((event, index) => {
+      const result = WasmWorldEventSchema.check(event);
+      if (!result.ok) {
+        const which = events.length === 1 ? '' : ` (event ${index + 1} of ${events.length})`;
+        throw new TypeError(`event for "${key}"${which} is malformed ${describeIssue(result.issue)}`);
+      }
+      return result.value;
+    });
     const mounted = this.pages.get(key);
     if (mounted?.instance == null) return { status: 'ignored' };
-    const result = this.settle(mounted, mounted.instance.event(toPageEvent(checked.value)));
+    let result: EventResult = { status: 'ignored' };
+    for (const event of checked) {
+      const instance = mounted.instance;
+      if (instance === null) break;
+      result = this.settle(mounted, instance.event(toPageEvent(event)));
+      if (result.status !== 'delivered') break;
+    }
     this.afterCall(mounted, true);
     return result;
   }

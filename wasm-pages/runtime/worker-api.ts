@@ -48,6 +48,8 @@ export interface WasmWorldApi {
   ): Promise<MountResult>;
   setVisible(key: string, visible: boolean): Promise<EventResult>;
   event(key: string, event: WasmWorldEvent): Promise<EventResult>;
+  /** Several events for one page in order, then one frame: they reach the host as one batch. */
+  events(key: string, events: readonly WasmWorldEvent[]): Promise<EventResult>;
   frame(nowMs: number): Promise<FrameResult>;
   unmount(key: string): Promise<UnmountResult>;
   /**
@@ -109,6 +111,7 @@ export function createWasmWorldApi(clock: WorldClock = WORKER_CLOCK): WasmWorldA
     setVisible: async (key, visible) =>
       after(progress.busy('setVisible', () => world.setVisible(key, visible))),
     event: async (key, event) => after(progress.busy('event', () => world.event(key, event))),
+    events: async (key, events) => after(progress.busy('event', () => world.events(key, events))),
     frame: async (nowMs) => after(progress.busy('frame', () => world.frame(nowMs))),
     unmount: async (key) => after(progress.busy('unmount', () => world.unmount(key))),
     connect: async (next, port) => {

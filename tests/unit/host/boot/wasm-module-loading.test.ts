@@ -69,6 +69,7 @@ function fakeWorker() {
     },
     setVisible: async () => ({ status: 'delivered' }),
     event: async () => ({ status: 'delivered' }),
+    events: async () => ({ status: 'delivered' }),
     frame: async () => ({ frame: 1, batches: 0 }),
     unmount: async () => ({ status: 'ignored' }),
     connect: async () => undefined,

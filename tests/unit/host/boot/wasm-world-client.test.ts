@@ -68,6 +68,8 @@ function fakeWorker(): FakeWorker {
       }
       return answer(`event ${key} ${event.type}`, { status: 'delivered' });
     },
+    events: (key, events) =>
+      answer(`events ${key} ${events.map((event) => event.type).join(',')}`, { status: 'delivered' }),
     frame: () => answer('frame', { frame: 1, batches: 0 }),
     unmount: (key) => answer(`unmount ${key}`, { status: 'ignored' }),
     connect: async (next, port) => {
@@ -225,5 +227,30 @@ describe('WasmWorldClient with a hung worker', () => {
     await expect(second).resolves.toBeUndefined();
     expect(workers[0]?.calls.filter((call) => call.startsWith('mount'))).toEqual(['mount e1 profiles']);
     expect(client.isMounted('e1')).toBe(true);
+  });
+});
+
+describe('WasmWorldClient events', () => {
+  const BLUR = { type: 'blur', world: 'wasm', nodeId: 1, focusKey: 'a' } as const;
+  const FOCUS = { type: 'focus', world: 'wasm', nodeId: 2, focusKey: 'b' } as const;
+  // Not a select: this fake worker hangs on one.
+  const ARROW = { type: 'arrow', world: 'wasm', direction: 'down', nodeId: 2, focusKey: 'b' } as const;
+
+  it('sends the events of one task for one page as one call, in order (one batch per key press)', async () => {
+    const { client, workers } = clientWithFakeWorkers();
+    await client.mount('k1', 'profiles', {}, false);
+    await client.mount('k2', 'collections', {}, true);
+    const sent = [client.event('k1', BLUR), client.event('k1', FOCUS), client.event('k2', ARROW)];
+    await Promise.all(sent);
+    expect(workers[0]?.calls.slice(-2)).toEqual(['events k1 blur,focus', 'event k2 arrow']);
+  });
+
+  it('sends queued events before a later call of the same task, so the worker sees calls in order', async () => {
+    const { client, workers } = clientWithFakeWorkers();
+    await client.mount('k1', 'profiles', {}, false);
+    const event = client.event('k1', ARROW);
+    const unmount = client.unmount('k1');
+    await Promise.all([event, unmount]);
+    expect(workers[0]?.calls.slice(-2)).toEqual(['event k1 arrow', 'unmount k1']);
   });
 });

@@ -67,6 +67,45 @@ describe('frames on demand', () => {
     expect(recorder.ofType('scene.batch')).toHaveLength(1); // the container's removal, at once
   });
 
+  it('answers several events handed over together (a blur and a focus) with one batch', async () => {
+    const { world, recorder } = await worldWith('example-focus', focusPage);
+    world.mount('k', 'example-focus', {});
+    const tileId = (key: string) => {
+      const op = recorder
+        .batches()
+        .flatMap((batch) => batch.ops)
+        .find(
+          (candidate) =>
+            candidate.op === 'setProp' && candidate.name === 'focusKey' && candidate.value === key,
+        );
+      if (op === undefined || op.op !== 'setProp') throw new Error(`the example has no tile ${key}`);
+      return op.id;
+    };
+    const first = tileId('rail:0');
+    const second = tileId('rail:1');
+    world.event('k', { type: 'focus', world: 'wasm', nodeId: first, focusKey: 'rail:0' });
+    recorder.clear();
+    expect(
+      world.events('k', [
+        { type: 'blur', world: 'wasm', nodeId: first, focusKey: 'rail:0' },
+        { type: 'focus', world: 'wasm', nodeId: second, focusKey: 'rail:1' },
+      ]),
+    ).toEqual({ status: 'delivered' });
+    const batches = recorder.batches();
+    expect(batches).toHaveLength(1);
+    const colours = batches[0]?.ops.filter((op) => op.op === 'setProp' && op.name === 'backgroundColor');
+    expect(colours?.map((op) => op.op === 'setProp' && [op.id, op.value])).toEqual([
+      [first, expect.any(String)],
+      [second, '#ffcc00'],
+    ]);
+    expect(() =>
+      world.events('k', [
+        { type: 'blur', world: 'wasm', nodeId: first, focusKey: 'rail:0' },
+        { type: 'nope' } as never,
+      ]),
+    ).toThrow('event for "k" (event 2 of 2) is malformed');
+  });
+
   it('ticks a page with timers only when a timer is due', async () => {
     const { world, clock, recorder, busy } = await worldWith('example-timers', timersPage);
     world.mount('k', 'example-timers', {});
