@@ -115,6 +115,11 @@ export class DomPainter {
       height: `${STAGE_HEIGHT}px`,
       overflow: 'hidden',
       'transform-origin': '0 0',
+      // Driven by the remote's keys alone: no node is a pointer target, so the hit tests a browser
+      // runs after frames (hover, Chromium's overlay heuristics) skip the whole scene.
+      'pointer-events': 'none',
+      // Nothing inside affects layout or paint outside the stage's fixed box.
+      contain: 'strict',
     });
     for (const world of store.worldIds) {
       const root = this.doc.createElement('div');
