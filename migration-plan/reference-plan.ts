@@ -40,13 +40,15 @@ const REFERENCE_PLAN_DATA: Plan = {
     },
     details: {
       route: 'details',
-      implementations: { legacy: true, wasm: false },
+      implementations: { legacy: true, wasm: true },
       parent: 'collections',
       requiredParams: ['id'],
       defaultWorld: 'legacy',
       owner: 'browse-team',
       usageWeight: 12,
       complexity: 2,
+      notes:
+        'Ported (parity in tests/unit/parity/details.parity.test.tsx) but React by default: benchmarks and e2e measure Enter → details (React); ?world.details=wasm serves the port.',
     },
     playback: {
       route: 'playback',
