@@ -185,14 +185,19 @@ export function createAppHost(options: AppHostOptions) {
           now(),
         );
         return;
-      case 'log':
-        if (message.level === 'error')
+      case 'log': {
+        // Every line reaches the console at its own level, named by world and page (stdout lines,
+        // the page's console.log, are told apart); warnings and errors also go to telemetry.
+        const from = `${world}:${message.page}${message.source === 'stdout' ? ' stdout' : ''}`;
+        console[message.level](`[${from}] ${message.message}`);
+        if (message.level === 'warn' || message.level === 'error')
           telemetry.record(
-            'page.error',
+            message.level === 'error' ? 'page.error' : 'page.warn',
             { page: message.page, message: message.message.slice(0, 200) },
             now(),
           );
         return;
+      }
     }
   };
 
