@@ -74,8 +74,13 @@ export namespace LogLevel {
 const MAX_LOG_LENGTH: i32 = 8192;
 
 /**
- * A log line for the host's console and telemetry (`level`: "debug", "info", "warn" or "error").
- * Messages longer than 8192 characters are cut to fit. For a quick line on stdout, `console.log` works too.
+ * A log line for the host's console and telemetry (`level`: "debug", "info", "warn" or "error"):
+ * the host prints it at that level as `[wasm:<page>] message` and records warn/error lines as
+ * `page.warn`/`page.error` telemetry. Messages longer than 8192 characters are cut to fit. For a
+ * quick line on stdout, `console.log` works too.
+ *
+ * @example
+ * log(LogLevel.WARN, "no rails for profile " + profile);
  */
 export function log(level: string, message: string): void {
   if (level != LogLevel.DEBUG && level != LogLevel.INFO && level != LogLevel.WARN && level != LogLevel.ERROR)

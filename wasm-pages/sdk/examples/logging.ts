@@ -1,5 +1,6 @@
 // Example "logging": `log(level, message)` and `metric(name, value)` go to the host's console and
-// telemetry as messages; `console.log` still writes a line to stdout.
+// telemetry as messages; `console.log` still writes a line to stdout. It logs at every level: info
+// when mounted, debug on select, error when an arrow leads nowhere, warn when unmounted.
 import { FocusEvent, log, LogLevel, metric, Page, registerPage, root, text, Value, view } from "../index";
 
 class LoggingPage extends Page {
@@ -19,6 +20,10 @@ class LoggingPage extends Page {
     this.selects++;
     log(LogLevel.DEBUG, "selected " + event.focusKey + " (" + this.selects.toString() + " times)");
     metric("example.selects", <f64>this.selects);
+  }
+
+  onArrow(event: FocusEvent): void {
+    log(LogLevel.ERROR, "arrow " + event.direction + " from " + event.focusKey + " leads nowhere");
   }
 
   onFrame(nowMs: f64): void {

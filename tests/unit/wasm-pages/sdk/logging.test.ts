@@ -22,6 +22,14 @@ describe('SDK example "logging" (log, metric, console.log)', () => {
     expect(host.select().messages[1]).toEqual({ type: 'metric', name: 'example.selects', value: 2 });
   });
 
+  it('logs an error for an arrow that leads nowhere', async () => {
+    const host = await ExampleHost.mount('logging');
+    host.focusInitial();
+    expect(host.press('up').messages).toEqual([
+      { type: 'log', level: 'error', message: 'arrow up from log:button leads nowhere' },
+    ]);
+  });
+
   it('reports how many frames it saw when unmounted', async () => {
     const host = await ExampleHost.mount('logging');
     for (let t = 0; t < 3; t++) host.frame(t * 16);
