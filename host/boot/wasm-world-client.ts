@@ -390,7 +390,7 @@ export class WasmWorldClient {
       const entry = this.manifest.modules[route];
       if (entry === undefined || entry.kind !== 'page')
         throw new Error(`the WASM build has no page "${route}"`);
-      const refused = refusedAbiVersion(route, entry);
+      const refused = refusedAbiVersion(route, entry, this.manifest.abiVersion);
       if (refused !== null) throw new Error(refused);
       file = entry.file;
       const { moduleUrl, moduleBytes } = this.options;

@@ -64,9 +64,9 @@ export async function fetchManifest(url: string, fetchImpl: typeof fetch): Promi
 /**
  * Starts what the WASM world needs before the app has booted, in parallel with the rest of boot:
  * the worker (which starts WASI at once), the manifest, and the first page's module (the worker
- * fetches it and compiles it while it downloads; the client's later load of that page joins it).
- * An entry whose ABI version this world does not speak is not prefetched. Failures here are
- * silent: the client meets them again on its own load and reports them.
+ * fetches it, checks its digest and compiles it; the client's later load of that page joins it).
+ * An entry whose ABI version (or its release's) this world does not speak is not prefetched.
+ * Failures here are silent: the client meets them again on its own load and reports them.
  *
  * @example
  * const wasmWorld = prestartWasmWorld({ base: '/wasm/', firstPage: 'profiles' });
@@ -103,8 +103,11 @@ export function prestartWasmWorld(options: WasmPrestartOptions): PrestartedWasmW
 
   const prefetch = async (page: string): Promise<void> => {
     const checked = WasmManifestSchema.check(await readManifest());
-    const entry = checked.ok ? checked.value.modules[page] : undefined;
-    if (entry === undefined || entry.kind !== 'page' || refusedAbiVersion(page, entry) !== null) return;
+    if (!checked.ok) return;
+    const manifest = checked.value;
+    const entry = manifest.modules[page];
+    if (entry === undefined || entry.kind !== 'page') return;
+    if (refusedAbiVersion(page, entry, manifest.abiVersion) !== null) return;
     const source = {
       kind: 'url',
       url: moduleUrl(entry.file),

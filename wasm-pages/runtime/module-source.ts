@@ -1,9 +1,8 @@
 import { ABI_VERSION } from '../../bridge/index.ts';
 
 /**
- * A page module the worker fetches itself from `url`, so it compiles while it downloads
- * (`WebAssembly.compileStreaming`). `file` and `sha256` are the release manifest's: the file
- * name for messages, the digest the bytes must match before the module is used.
+ * A page module the worker fetches itself from `url`. `file` and `sha256` are the release
+ * manifest's: the file name for messages, the digest the bytes must match before they are compiled.
  */
 export interface PageModuleUrl {
   readonly kind: 'url';
@@ -33,12 +32,8 @@ export interface ModuleFetchError {
 }
 
 export type ModuleFetchResult =
-  | {
-      readonly ok: true;
-      readonly bytes: Uint8Array<ArrayBuffer>;
-      /** The module compiled while it downloaded, when the response allowed it. */
-      readonly compiled?: Promise<WebAssembly.Module>;
-    }
+  /** `bytes` passed every check of `checkModuleBytes`, the manifest's digest included. */
+  | { readonly ok: true; readonly bytes: Uint8Array<ArrayBuffer> }
   | { readonly ok: false; readonly error: ModuleFetchError };
 
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d] as const;
@@ -47,26 +42,36 @@ const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d] as const;
 export const SPOKEN_ABI_VERSIONS: readonly number[] = [ABI_VERSION];
 
 /**
- * Why a manifest entry must not be loaded because of its ABI version, or null if this world
- * speaks it. The host asks before it fetches a byte; the world checks again on instantiation.
+ * Why a manifest entry must not be loaded because of an ABI version, or null if this world speaks
+ * both the release's (`releaseAbiVersion`, the manifest's top-level `abiVersion`: what the build
+ * compiled against) and the entry's own (what the module's `ficus_abi_version` returned at build
+ * time). The host asks before it fetches a byte; the world checks the module's own export again
+ * on its first instantiation, so a manifest that claims the wrong version is caught there too.
  *
  * @example
- * refusedAbiVersion('profiles', { file: 'profiles.0123456789ab.wasm', abiVersion: 2 });
+ * refusedAbiVersion('profiles', { file: 'profiles.0123456789ab.wasm', abiVersion: 2 }, 1);
  * // 'page "profiles" (profiles.0123456789ab.wasm) speaks page ABI version 2, but this world speaks 1: ...'
+ * refusedAbiVersion('profiles', { file: 'profiles.0123456789ab.wasm', abiVersion: 1 }, 2);
+ * // 'page "profiles" (profiles.0123456789ab.wasm) is part of a release built for page ABI version 2, ...'
  */
 export function refusedAbiVersion(
   page: string,
   entry: { readonly file: string; readonly abiVersion: number | null },
+  releaseAbiVersion: number,
 ): string | null {
+  const spoken = SPOKEN_ABI_VERSIONS.join(', ');
+  const fix = 'not loaded; rebuild it against wasm-pages/ABI.md (npm run build:wasm)';
+  if (!SPOKEN_ABI_VERSIONS.includes(releaseAbiVersion))
+    return (
+      `page "${page}" (${entry.file}) is part of a release built for page ABI version ${releaseAbiVersion} ` +
+      `(the manifest's abiVersion), but this world speaks ${spoken}: ${fix}`
+    );
   if (entry.abiVersion !== null && SPOKEN_ABI_VERSIONS.includes(entry.abiVersion)) return null;
   const speaks =
     entry.abiVersion === null
       ? 'has no ficus_abi_version export'
       : `speaks page ABI version ${entry.abiVersion}`;
-  return (
-    `page "${page}" (${entry.file}) ${speaks}, but this world speaks ${SPOKEN_ABI_VERSIONS.join(', ')}: ` +
-    'not loaded; rebuild it against wasm-pages/ABI.md (npm run build:wasm)'
-  );
+  return `page "${page}" (${entry.file}) ${speaks}, but this world speaks ${spoken}: ${fix}`;
 }
 
 const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -102,8 +107,14 @@ const hex = (digest: ArrayBuffer): string =>
   [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 
 /**
- * Null if the bytes' SHA-256 is `sha256`, else why not. Without WebCrypto (a page served over
- * plain http from another host than localhost is not a secure context) nothing can be checked.
+ * Null if the bytes' SHA-256 (WebCrypto) is `sha256`, else why not, naming the file and both
+ * digests. Without WebCrypto (a page served over plain http from another host than localhost is
+ * not a secure context) nothing can be proven, so the bytes are refused too: a module the release
+ * did not vouch for never runs, and React serves its page.
+ *
+ * @example
+ * await digestMismatch('profiles.0123456789ab.wasm', bytes, entry.sha256);
+ * // null, or 'profiles.0123456789ab.wasm does not match the manifest: its sha256 is 9f…, the manifest says a5…'
  */
 export async function digestMismatch(
   file: string,
@@ -111,7 +122,11 @@ export async function digestMismatch(
   sha256: string,
 ): Promise<string | null> {
   const subtle = globalThis.crypto?.subtle;
-  if (subtle === undefined) return null;
+  if (subtle === undefined)
+    return (
+      `${file} cannot be checked against the manifest's sha256 ${sha256}: WebCrypto (crypto.subtle) ` +
+      'is not available here (not a secure context: serve the app over https or from localhost)'
+    );
   const actual = hex(await subtle.digest('SHA-256', bytes));
   return actual === sha256
     ? null
@@ -121,8 +136,10 @@ export async function digestMismatch(
 /**
  * Fetches a module and checks what came back: a network failure, a non-OK status, an HTML (or
  * other non-WASM) body and a wrong digest are refused, each with a message naming the file and
- * what the server sent. A `application/wasm` response is compiled while it downloads
- * (`compiled`); any other content type is read whole first (compileStreaming refuses it).
+ * what the server sent. The body is read whole and nothing is compiled here: WebCrypto has no
+ * incremental digest, so `WebAssembly.compileStreaming` would compile bytes nobody has checked
+ * yet. The caller compiles the returned (checked) bytes; for our 12–40 KB modules that costs
+ * about a millisecond after the download instead of during it.
  *
  * @example
  * const fetched = await fetchModule({ kind: 'url', url, file, sha256 });
@@ -145,27 +162,22 @@ export async function fetchModule(
       `${file}: the server answered ${response.status} ${response.statusText} for ${url}`.replace('  ', ' '),
     );
   }
-  const contentType = response.headers.get('content-type');
-  const streaming =
-    contentType?.split(';')[0]?.trim() === 'application/wasm' &&
-    typeof WebAssembly.compileStreaming === 'function';
-  const compiled = streaming ? WebAssembly.compileStreaming(response.clone()) : undefined;
-  // Not left unhandled when the checks below refuse the bytes: the caller never awaits it then.
-  compiled?.catch(() => undefined);
   let bytes: Uint8Array<ArrayBuffer>;
   try {
     bytes = new Uint8Array(await response.arrayBuffer());
   } catch (error) {
     return fail('fetch-failed', `${file}: the download from ${url} broke off: ${describeError(error)}`);
   }
+  const contentType = response.headers.get('content-type');
   const refused = await checkModuleBytes(file, bytes, source.sha256, contentType, ` (from ${url})`);
-  if (refused !== null) return { ok: false, error: refused };
-  return compiled === undefined ? { ok: true, bytes } : { ok: true, bytes, compiled };
+  return refused === null ? { ok: true, bytes } : { ok: false, error: refused };
 }
 
 /**
- * The checks every module's bytes pass before the module is used, however they arrived: the
- * WebAssembly magic, then the manifest's digest. Null when they pass.
+ * The checks every module's bytes pass before they are compiled, however they arrived: the
+ * WebAssembly magic, then the manifest's digest. Null when they pass. The caller must compile
+ * these very bytes and keep them out of other hands meanwhile (a copy of its own), so what was
+ * checked is what runs.
  *
  * @example
  * await checkModuleBytes('profiles.0123456789ab.wasm', bytes, entry.sha256, null); // null, or why not

@@ -9,9 +9,10 @@ import { checkPageModule, compileFailed, type PageModuleResult } from './page-mo
 
 /**
  * The compiled page modules of one worker, by page and content hash (the manifest's sha256), for
- * the whole session: a page whose module is already compiled (or still downloading) is not
- * fetched again, so a download the host stopped waiting for keeps going and serves the next
- * visit. A module that failed is forgotten, so the next request tries again.
+ * the whole session, each compiled only once its bytes matched that digest (`compileSource`). A
+ * page whose module is already compiled (or still downloading) is not fetched again, so a
+ * download the host stopped waiting for keeps going and serves the next visit. A module that
+ * failed is forgotten, so the next request tries again.
  *
  * Only this thread's memory: Chromium no longer stores `WebAssembly.Module`s in IndexedDB, and
  * caches compiled code of its own only for modules over 128 KB (ours are smaller).
@@ -44,38 +45,42 @@ export class PageModuleCache {
   }
 }
 
-// An ArrayBuffer-backed copy when needed: WebAssembly.compile and digest refuse views of shared memory.
-const ownBytes = (bytes: Uint8Array): Uint8Array<ArrayBuffer> =>
-  bytes.buffer instanceof ArrayBuffer
-    ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-    : bytes.slice();
+const refusedAs = (page: string, error: ModuleFetchError): PageModuleResult => {
+  const message = `page "${page}": ${error.message}`;
+  // A module the release did not vouch for is a security event, not just a failed load: said
+  // here, where it is found, as an error (the host then serves the page in React and warns).
+  if (error.code === 'digest-mismatch') console.error(`refused a WASM module: ${message}`);
+  return { ok: false, error: { page, code: error.code, message } };
+};
 
-const refusedAs = (page: string, error: ModuleFetchError): PageModuleResult => ({
-  ok: false,
-  error: { page, code: error.code, message: `page "${page}": ${error.message}` },
-});
-
+/**
+ * Check, then compile: the bytes are verified against the manifest's digest first and only then
+ * handed to `WebAssembly.compile`, so a module whose bytes the release does not vouch for is never
+ * compiled, let alone instantiated (instantiation is where a module's code first runs: its start
+ * function, then `_initialize`). The bytes compiled are the ones hashed: a download's body is
+ * read into a buffer only this function holds, and bytes the host handed in are copied first, so
+ * nobody can change them between the digest and the compile (both copy their input when called).
+ */
 async function compileSource(
   page: string,
   source: PageModuleUrl | PageModuleBytes,
 ): Promise<PageModuleResult> {
-  let bytes: Uint8Array<ArrayBuffer>;
-  let compiled: Promise<WebAssembly.Module> | undefined;
+  let verified: Uint8Array<ArrayBuffer>;
   if (source.kind === 'url') {
     const fetched = await fetchModule(source);
     if (!fetched.ok) return refusedAs(page, fetched.error);
-    bytes = fetched.bytes;
-    compiled = fetched.compiled;
+    verified = fetched.bytes;
   } else {
-    bytes = ownBytes(source.bytes);
-    const refused = await checkModuleBytes(source.file, bytes, source.sha256, null);
+    const own = source.bytes.slice();
+    const refused = await checkModuleBytes(source.file, own, source.sha256, null);
     if (refused !== null) return refusedAs(page, refused);
+    verified = own;
   }
   let module: WebAssembly.Module;
   try {
-    module = await (compiled ?? WebAssembly.compile(bytes));
+    module = await WebAssembly.compile(verified);
   } catch (error) {
-    return { ok: false, error: compileFailed(page, bytes.byteLength, error) };
+    return { ok: false, error: compileFailed(page, verified.byteLength, error) };
   }
   return checkPageModule(page, module);
 }
