@@ -1,7 +1,9 @@
 /**
  * Image sources the painter loads by default. An entry ending in `:` allows a whole scheme; a
- * `data:<mime>` entry allows data URLs of that media type only. Relative URLs are always allowed:
- * they can only point where the app itself is served from.
+ * `data:<mime>` entry allows data URLs of that media type only. Relative URLs that stay on the
+ * base URL's origin are always allowed: they can only point where the app itself is served from.
+ * A protocol-relative `//host/x.png` and the backslash forms `\\host`, `/\host` (which URL parsers
+ * read as `//host`) name another host: they are judged as the absolute URL they resolve to.
  */
 export const DEFAULT_IMAGE_SOURCES: readonly string[] = [
   'https:',
@@ -38,14 +40,16 @@ export function checkImageUrl(
   baseUrl: string,
   allowed: readonly string[] = DEFAULT_IMAGE_SOURCES,
 ): ImageUrlCheck {
-  const relative = !URL.canParse(src);
+  const needsBase = !URL.canParse(src);
   let url: URL;
   try {
     url = new URL(src, baseUrl);
   } catch {
-    return { ok: false, reason: relative ? 'a relative URL with no usable base URL' : 'not a valid URL' };
+    return { ok: false, reason: needsBase ? 'a relative URL with no usable base URL' : 'not a valid URL' };
   }
-  if (relative) return { ok: true, url: url.href };
+  // Judged by where the parser resolved it, not by how it is spelled: `//evil.example`,
+  // `\\evil.example` and `/\evil.example` need the base only for its scheme and leave its host.
+  if (needsBase && onBaseOrigin(url, baseUrl)) return { ok: true, url: url.href };
 
   const scheme = url.protocol.toLowerCase();
   const source = scheme === 'data:' ? `data:${dataMediaType(url.pathname)}` : scheme;
@@ -54,6 +58,12 @@ export function checkImageUrl(
     return { ok: true, url: url.href };
   const quoted = source.length > MAX_QUOTED ? `${source.slice(0, MAX_QUOTED - 1)}…` : source;
   return { ok: false, reason: `scheme ${JSON.stringify(quoted)} is not allowed` };
+}
+
+/** Whether `url` has the scheme, host and port of `baseUrl` (compared directly: file: origins are opaque). */
+function onBaseOrigin(url: URL, baseUrl: string): boolean {
+  const base = new URL(baseUrl); // parsed without error just before, as the base of `url`
+  return url.protocol === base.protocol && url.host === base.host;
 }
 
 /** `image/png` from `image/png;base64,…`; parameters and payload never matter for the decision. */

@@ -58,6 +58,67 @@ describe('checkImageUrl', () => {
     );
   });
 
+  // Spelled like relative URLs, these name another host (the URL parser reads `\\` as `/` in an
+  // http(s) URL, and ignores tabs and leading spaces): they are judged as the absolute URLs they are.
+  const ANOTHER_HOST = [
+    '//evil.example/x.png',
+    '\\\\evil.example/x.png',
+    '/\\evil.example/x.png',
+    '\\/evil.example/x.png',
+    '\\\\evil.example\\x.png',
+    '  //evil.example/x.png',
+    '/\t/evil.example/x.png',
+    '//evil.example:8443/x.png',
+  ];
+
+  it.each(ANOTHER_HOST)('judges %j by the scheme it takes from the base, like an absolute URL', (src) => {
+    const resolved = new URL(src, BASE).href;
+    expect(new URL(resolved).hostname).toBe('evil.example');
+    // Refused when the base's scheme is not an allowed source...
+    expect(checkImageUrl(src, 'http://tv.example/app/', ['https:'])).toEqual({
+      ok: false,
+      reason: 'scheme "http:" is not allowed',
+    });
+    expect(checkImageUrl(src, BASE, ['data:image/png'])).toEqual({
+      ok: false,
+      reason: 'scheme "https:" is not allowed',
+    });
+    // ...and allowed only as the absolute URL it is when it is, which is then what gets loaded.
+    expect(checkImageUrl(src, BASE, ['https:'])).toEqual({ ok: true, url: resolved });
+  });
+
+  it('still allows relative URLs that stay on the base origin, whatever the sources', () => {
+    const none: string[] = [];
+    expect(checkImageUrl('img/a.png', BASE, none)).toEqual({
+      ok: true,
+      url: 'https://tv.example/app/img/a.png',
+    });
+    expect(checkImageUrl('/img/a.png', BASE, none)).toEqual({
+      ok: true,
+      url: 'https://tv.example/img/a.png',
+    });
+    expect(checkImageUrl('../img/a.png', BASE, none)).toEqual({
+      ok: true,
+      url: 'https://tv.example/img/a.png',
+    });
+    expect(checkImageUrl('//tv.example/img/a.png', BASE, none)).toEqual({
+      ok: true,
+      url: 'https://tv.example/img/a.png',
+    });
+    expect(checkImageUrl('//tv.example:8443/a.png', BASE, none)).toEqual({
+      ok: false,
+      reason: 'scheme "https:" is not allowed',
+    });
+    expect(checkImageUrl('img/a.png', 'file:///opt/app/index.html', none)).toEqual({
+      ok: true,
+      url: 'file:///opt/app/img/a.png',
+    });
+    expect(checkImageUrl('//evil.example/a.png', 'file:///opt/app/index.html', none)).toEqual({
+      ok: false,
+      reason: 'scheme "file:" is not allowed',
+    });
+  });
+
   it('refuses a relative URL when there is no base to resolve it against', () => {
     expect(checkImageUrl('img/a.png', 'about:blank')).toEqual({
       ok: false,
