@@ -14,23 +14,28 @@ const firstLine = (text: string): string => text.trim().split('\n')[0]?.trim().s
  * Turns whatever a call into a page threw into a readable crash message. Traps become
  * "trap: unreachable"; `proc_exit` (AssemblyScript's abort ends in it) throws wasmer's
  * WasmerRuntimeError, which is not an Error and has no message, so the message says the page
- * exited and quotes the first line of its stderr, where abort writes why.
+ * exited, with the code it passed to `proc_exit` when known (`exitCode`, see PageWasi), and
+ * quotes the first line of its stderr, where abort writes why.
  *
  * @example
  * describeFailure(new WebAssembly.RuntimeError('unreachable'), ''); // 'trap: unreachable'
+ * describeFailure(exit, 'abort: no data in page.ts(3:5)\n', 255);
+ * // 'the page exited with proc_exit(255): abort: no data in page.ts(3:5)'
  */
-export function describeFailure(thrown: unknown, stderr: string): string {
+export function describeFailure(thrown: unknown, stderr: string, exitCode: number | null = null): string {
   if (thrown instanceof PageProtocolError) return thrown.message;
   if (thrown instanceof WebAssembly.RuntimeError) return `trap: ${thrown.message}`;
   if (thrown instanceof WasmerRuntimeError || !(thrown instanceof Error)) {
     const why = firstLine(stderr);
     const exited =
-      thrown instanceof WasmerRuntimeError
-        ? 'the page exited (abort or proc_exit)'
-        : `the page threw ${typeof thrown}`;
+      exitCode !== null
+        ? `the page exited with proc_exit(${exitCode})`
+        : thrown instanceof WasmerRuntimeError
+          ? 'the page exited (abort or proc_exit)'
+          : `the page threw ${typeof thrown}`;
     return why === '' ? exited : `${exited}: ${why}`;
   }
-  // wasmer wraps a link error in its own message with a stack dump: keep the line that says what.
+  // A link error (wasmer's wraps it in its own message with a stack dump): keep the line that says what.
   const link = /Import #\d+ module="[^"]*" function="[^"]*" error: [^\n]*/.exec(thrown.message);
   if (link !== null) return `link error: ${link[0]}`;
   // e.g. RangeError: Maximum call stack size exceeded (deep recursion in the page)

@@ -1,4 +1,3 @@
-import { WASI } from '@wasmer/wasi';
 import {
   ABI_VERSION,
   type CrashPhase,
@@ -15,6 +14,7 @@ import { type PageExports, pageExports } from './page-exports.ts';
 import { describeFailure, PageProtocolError } from './page-failure.ts';
 import type { PageIds } from './page-ids.ts';
 import type { PageLoadError, PageModule } from './page-module.ts';
+import { PageWasi } from './page-wasi.ts';
 import { type StdoutLine, StdoutLines } from './stdout-lines.ts';
 import { isWasiReady } from './wasi-runtime.ts';
 
@@ -93,7 +93,7 @@ export class PageInstance {
 
   private constructor(
     readonly page: string,
-    private readonly wasi: WASI | null,
+    private readonly wasi: PageWasi | null,
     instance: WebAssembly.Instance,
   ) {
     this.exports = pageExports(instance);
@@ -114,7 +114,7 @@ export class PageInstance {
     };
     // wasmer panics on an import namespace the module does not declare: offer ficus only if imported.
     const imports = module.importsEmit ? { [PAGE_IMPORT_MODULE]: { [PAGE_IMPORT_EMIT]: emit } } : {};
-    const wasi = module.importsWasi ? new WASI({ args: [], env: {} }) : null;
+    const wasi = module.importsWasi ? new PageWasi() : null;
     let created: PageInstance;
     try {
       const instance =
@@ -124,13 +124,14 @@ export class PageInstance {
       created = new PageInstance(page, wasi, instance);
     } catch (thrown) {
       const stderr = PageInstance.stderrOf(wasi);
+      const exitCode = wasi?.exitCode ?? null;
       PageInstance.free(wasi);
       return {
         ok: false,
         error: {
           page,
           code: 'instantiate-failed',
-          message: `page "${page}" could not be instantiated: ${describeFailure(thrown, stderr)}`,
+          message: `page "${page}" could not be instantiated: ${describeFailure(thrown, stderr, exitCode)}`,
         },
       };
     }
@@ -190,7 +191,7 @@ export class PageInstance {
     try {
       version = exports.abiVersion();
     } catch (thrown) {
-      const message = `page "${this.page}" failed in ficus_abi_version: ${describeFailure(thrown, PageInstance.stderrOf(this.wasi))}`;
+      const message = `page "${this.page}" failed in ficus_abi_version: ${describeFailure(thrown, PageInstance.stderrOf(this.wasi), this.wasi?.exitCode ?? null)}`;
       this.dispose();
       return { page: this.page, code: 'instantiate-failed', message };
     }
@@ -283,6 +284,7 @@ export class PageInstance {
     const message = describeFailure(
       this.refusal === null ? thrown : new PageProtocolError(this.refusal),
       stderr,
+      this.wasi?.exitCode ?? null,
     );
     this.dispose();
     return {
@@ -301,17 +303,17 @@ export class PageInstance {
   private readStdout(): StdoutLine[] {
     if (this.wasi === null) return [];
     try {
-      return this.stdoutLines.push(this.wasi.getStdoutString());
+      return this.stdoutLines.push(this.wasi.wasi.getStdoutString());
     } catch (error) {
       return [{ level: 'warn', message: `(the page's stdout could not be read: ${describeError(error)})` }];
     }
   }
 
   /** Everything the page wrote to stderr; reading it never hides the crash being reported. */
-  private static stderrOf(wasi: WASI | null): string {
+  private static stderrOf(wasi: PageWasi | null): string {
     if (wasi === null) return '';
     try {
-      return wasi.getStderrString();
+      return wasi.wasi.getStderrString();
     } catch (error) {
       return `(stderr could not be read: ${describeError(error)})`;
     }
@@ -323,7 +325,7 @@ export class PageInstance {
     PageInstance.free(this.wasi);
   }
 
-  private static free(wasi: WASI | null): void {
+  private static free(wasi: PageWasi | null): void {
     try {
       wasi?.free();
     } catch {

@@ -41,6 +41,7 @@ export const FIXTURE_PAGES = [
   'ok-page',
   'trap-on-select',
   'abort-on-mount',
+  'exit-on-mount',
   'missing-export',
   'wrong-abi',
   'bad-ids',

@@ -13,6 +13,11 @@ describe('describeFailure', () => {
       'the page exited (abort or proc_exit): abort: no data in page.ts(3:5)',
     );
     expect(describeFailure(exit, '')).toBe('the page exited (abort or proc_exit)');
+    // With the code the page passed to proc_exit (PageWasi records it).
+    expect(describeFailure(exit, 'abort: no data in page.ts(3:5)\n', 255)).toBe(
+      'the page exited with proc_exit(255): abort: no data in page.ts(3:5)',
+    );
+    expect(describeFailure(exit, '', 0)).toBe('the page exited with proc_exit(0)');
     expect(describeFailure(new PageProtocolError('page "p" broke the ABI'), 'ignored')).toBe(
       'page "p" broke the ABI',
     );

@@ -303,8 +303,9 @@ describe('WasmWorld: crashes', () => {
     const result = world.mount('entry-1', 'abort-on-mount', {});
     if (result.status !== 'crashed') throw new Error(`expected a crash, got ${result.status}`);
     expect(result.crash.phase).toBe('mount');
+    // AssemblyScript's abort ends in proc_exit(255).
     expect(result.crash.message).toMatch(
-      /^the page exited \(abort or proc_exit\): abort: the page gave up: no data in /,
+      /^the page exited with proc_exit\(255\): abort: the page gave up: no data in /,
     );
     expect(result.crash.stderr).toContain('the page gave up: no data');
     expect(recorder.ofType('crashed')).toEqual([result.crash]);
@@ -312,6 +313,22 @@ describe('WasmWorld: crashes', () => {
     expect(recorder.batches().map((batch) => batch.ops)).toEqual([
       [...container(ROOT), { op: 'remove', id: ROOT }],
     ]);
+  });
+
+  it('reports proc_exit with the code the page gave and the first line of its stderr', async () => {
+    const { world, recorder } = await worldWith('exit-on-mount');
+    const result = world.mount('entry-1', 'exit-on-mount', {});
+    if (result.status !== 'crashed') throw new Error(`expected a crash, got ${result.status}`);
+    expect(result.crash).toEqual({
+      type: 'crashed',
+      page: 'exit-on-mount',
+      phase: 'mount',
+      message: 'the page exited with proc_exit(7): exit-on-mount: leaving with code 7',
+      stderr: 'exit-on-mount: leaving with code 7\n',
+    });
+    expect(recorder.ofType('crashed')).toEqual([result.crash]);
+    // The key now has no page: events for it reach nothing and change nothing.
+    expect(world.event('entry-1', focus(ROOT + 1))).toEqual({ status: 'ignored' });
   });
 
   it('crashes a page whose batch touches a node that is not its own, naming the op', async () => {

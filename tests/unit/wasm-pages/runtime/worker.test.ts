@@ -156,7 +156,7 @@ describe('the WASM world worker (worker_threads + comlink)', () => {
     const result = await started.api.mount('abort', 'abort-on-mount', {});
     if (result.status !== 'crashed') throw new Error(`expected a crash, got ${result.status}`);
     expect(result.crash.phase).toBe('mount');
-    expect(result.crash.message).toContain('the page exited (abort or proc_exit)');
+    expect(result.crash.message).toContain('the page exited with proc_exit(255)');
     expect(result.crash.stderr).toContain('the page gave up');
     expect(recorder.ofType('crashed').at(-1)).toEqual(result.crash);
 
