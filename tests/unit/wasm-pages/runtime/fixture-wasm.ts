@@ -42,6 +42,7 @@ export const FIXTURE_PAGES = [
   'trap-on-select',
   'abort-on-mount',
   'exit-on-mount',
+  'wasi-probe',
   'missing-export',
   'wrong-abi',
   'bad-ids',
