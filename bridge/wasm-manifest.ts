@@ -11,16 +11,24 @@ export const WasmManifestEntrySchema = object({
     patternName: 'a content-hashed .wasm file name',
   }),
   size: number({ integer: true, min: 0 }),
+  /** The digest the module's bytes must match before the worker compiles them (module-source.ts). */
   sha256: string({ pattern: /^[0-9a-f]{64}$/, patternName: 'a sha256 hex digest' }),
-  /** What `ficus_abi_version` returned at build time (null if the module has no such export). */
+  /**
+   * What `ficus_abi_version` returned at build time (null if the module has no such export). A
+   * world loads the entry only if it speaks this version (and checks the export again on mount).
+   */
   abiVersion: nullable(number({ integer: true })),
   /** Hash of everything the build read for this module; unchanged means no rebuild. */
   inputHash: string({ pattern: /^[0-9a-f]{64}$/, patternName: 'a sha256 hex digest' }),
 });
 export type WasmManifestEntry = Infer<typeof WasmManifestEntrySchema>;
 
-/** `dist/wasm/manifest.json`: every compiled WASM module by id. */
+/**
+ * `dist/wasm/manifest.json`: every compiled WASM module by id. A manifest without the ABI
+ * versions (older builds) is refused as malformed: rebuild it (`npm run build:wasm`).
+ */
 export const WasmManifestSchema = object({
+  /** The page ABI the release was built against: a world that does not speak it loads none of its modules. */
   abiVersion: number({ integer: true }),
   modules: record(WasmManifestEntrySchema),
 });
