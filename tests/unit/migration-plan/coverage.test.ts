@@ -19,6 +19,11 @@ describe('coverageReport on the reference plan', () => {
     expect(coverageSummary(report)).toBe('WASM serves 2 of 6 pages, 35% of viewer time.');
   });
 
+  // Read from the plan, not copied from it: pages move to WASM as they are ported, and the
+  // statuses themselves are pinned on fixture plans below.
+  const pages = Object.entries(REFERENCE_PLAN.pages);
+  const totalWeight = pages.reduce((sum, [, page]) => sum + (page.usageWeight ?? 0), 0);
+
   it('gives each page its world, status and share of viewer time', () => {
     expect(
       report.pages.map(({ page, status, defaultWorld, wasmPercent }) => [
@@ -27,31 +32,77 @@ describe('coverageReport on the reference plan', () => {
         defaultWorld,
         wasmPercent,
       ]),
-    ).toEqual([
-      ['profiles', 'wasm', 'wasm', 100],
-      ['collections', 'wasm', 'wasm', 100],
-      ['details', 'legacy-only', 'legacy', 0],
-      ['playback', 'legacy-only', 'legacy', 0],
-      ['search', 'legacy-only', 'legacy', 0],
-      ['settings', 'legacy-only', 'legacy', 0],
-    ]);
+    ).toEqual(
+      pages.map(([id, page]) => {
+        const served = page.implementations.wasm && page.defaultWorld === 'wasm';
+        const wasmPercent = served ? (page.rollout?.wasmPercent ?? 100) : 0;
+        const status = !page.implementations.wasm
+          ? 'legacy-only'
+          : wasmPercent === 0
+            ? 'ported'
+            : wasmPercent < 100
+              ? 'rolling-out'
+              : 'wasm';
+        return [id, status, page.defaultWorld, wasmPercent];
+      }),
+    );
     const shares = report.pages.map((page) => page.usageShare ?? Number.NaN);
     expect(shares.reduce((sum, share) => sum + share, 0)).toBeCloseTo(1, 10);
-    expect(report.pages.find((page) => page.page === 'playback')?.usageShare).toBeCloseTo(0.38, 10);
+    for (const [id, page] of pages) {
+      expect(report.pages.find((row) => row.page === id)?.usageShare).toBeCloseTo(
+        (page.usageWeight ?? 0) / totalWeight,
+        10,
+      );
+    }
   });
 
-  it('formats a table for the console', () => {
-    expect(formatCoverage(report)).toBe(
+  it('formats a table for the console: one row per page, the summary, what to port next', () => {
+    const lines = formatCoverage(report).split('\n');
+    expect(lines[0]).toBe('page         status       wasm  usage  complexity  owner');
+    expect(lines.slice(1, -2).map((line) => line.split(/ +/))).toEqual(
+      report.pages.map((row) => [
+        row.page,
+        row.status,
+        `${row.wasmPercent}%`,
+        `${Math.round((row.usageShare ?? 0) * 100)}%`,
+        String(row.complexity),
+        row.owner,
+      ]),
+    );
+    expect(lines.at(-2)).toBe(coverageSummary(report));
+    expect(lines.at(-1)).toBe(`Next to port: ${report.nextToPort.join(', ')}`);
+  });
+});
+
+describe('formatCoverage', () => {
+  it('aligns the columns of every status', () => {
+    const plan = planOf([
+      wasmPage('profiles', {
+        usageWeight: 5,
+        complexity: 1,
+        owner: 'identity-team',
+        rollout: { wasmPercent: 100 },
+      }),
+      wasmPage('collections', {
+        usageWeight: 30,
+        complexity: 4,
+        owner: 'browse-team',
+        rollout: { wasmPercent: 50 },
+      }),
+      wasmPage('details', { defaultWorld: 'legacy', usageWeight: 12, complexity: 2, owner: 'browse-team' }),
+      legacyPage('playback', { usageWeight: 38, complexity: 3, owner: 'player-team' }),
+      legacyPage('search', { usageWeight: 15, complexity: 3, owner: 'discovery-team' }),
+    ]);
+    expect(formatCoverage(coverageReport(plan))).toBe(
       [
         'page         status       wasm  usage  complexity  owner',
         'profiles     wasm         100%     5%           1  identity-team',
-        'collections  wasm         100%    30%           4  browse-team',
-        'details      legacy-only    0%    12%           2  browse-team',
+        'collections  rolling-out   50%    30%           4  browse-team',
+        'details      ported         0%    12%           2  browse-team',
         'playback     legacy-only    0%    38%           3  player-team',
-        'search       legacy-only    0%    10%           3  discovery-team',
-        'settings     legacy-only    0%     5%           2  platform-team',
-        'WASM serves 2 of 6 pages, 35% of viewer time.',
-        'Next to port: playback, details, search, settings',
+        'search       legacy-only    0%    15%           3  discovery-team',
+        'WASM serves 2 of 5 pages (1 at a partial rollout), 20% of viewer time.',
+        'Next to port: playback, search',
       ].join('\n'),
     );
   });
@@ -114,8 +165,13 @@ describe('coverageReport with rollouts and missing data', () => {
 });
 
 describe('nextToPort', () => {
-  it('orders the reference plan by viewer time', () => {
-    expect(nextToPort(REFERENCE_PLAN)).toEqual(['playback', 'details', 'search', 'settings']);
+  it("orders the reference plan's legacy-only pages by viewer time", () => {
+    // Read from the plan: the list shrinks as pages are ported.
+    const legacyOnly = Object.entries(REFERENCE_PLAN.pages).filter(([, page]) => !page.implementations.wasm);
+    const next = nextToPort(REFERENCE_PLAN);
+    expect([...next].sort()).toEqual(legacyOnly.map(([id]) => id).sort());
+    const weights = next.map((id) => REFERENCE_PLAN.pages[id]?.usageWeight ?? 0);
+    expect(weights).toEqual([...weights].sort((a, b) => b - a));
   });
 
   it('lists legacy-only pages only (a ported page is not to port)', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chooseWorld, parseWorldOverrides, REFERENCE_PLAN } from '../../../migration-plan/index.ts';
+import { chooseWorld, loadPlan, parseWorldOverrides, REFERENCE_PLAN } from '../../../migration-plan/index.ts';
+import { pageData, referencePlanData } from './plan-fixtures.ts';
 
 const PAGES = 'pages: profiles, collections, details, playback, search, settings';
 const parse = (query: string) => parseWorldOverrides(new URLSearchParams(query), REFERENCE_PLAN);
@@ -68,7 +69,14 @@ describe('parseWorldOverrides', () => {
   });
 
   it('keeps an override to a missing implementation, warns, and the policy reports it ignored', () => {
-    const result = parse('world.details=wasm');
+    // A plan whose details page is React only (the reference plan's pages are being ported).
+    const data = referencePlanData();
+    const details = pageData(data, 'details');
+    details.implementations.wasm = false;
+    details.defaultWorld = 'legacy';
+    delete details.rollout;
+    const plan = loadPlan(data);
+    const result = parseWorldOverrides(new URLSearchParams('world.details=wasm'), plan);
     expect(result).toEqual({
       overrides: { details: 'wasm' },
       warnings: [
@@ -76,7 +84,7 @@ describe('parseWorldOverrides', () => {
       ],
     });
     expect(
-      chooseWorld(REFERENCE_PLAN, {
+      chooseWorld(plan, {
         route: 'details',
         capabilities: { webAssembly: true },
         overrides: result.overrides,

@@ -206,19 +206,28 @@ describe('chooseWorld: purity', () => {
 });
 
 describe('chooseWorld on the reference plan', () => {
-  it('serves profiles and collections from WASM and the rest from legacy on a capable device', () => {
-    const worlds = Object.keys(REFERENCE_PLAN.pages).map((route) => [
-      route,
-      chooseWorld(REFERENCE_PLAN, request(route, { cohort: 99 })),
-    ]);
-    expect(Object.fromEntries(worlds)).toEqual({
-      profiles: { world: 'wasm', reason: 'rollout' },
-      collections: { world: 'wasm', reason: 'rollout' },
-      details: { world: 'legacy', reason: 'only-implementation' },
-      playback: { world: 'legacy', reason: 'only-implementation' },
-      search: { world: 'legacy', reason: 'only-implementation' },
-      settings: { world: 'legacy', reason: 'only-implementation' },
-    });
+  it('serves each page from its default world on a capable device (WASM defaults roll out to all)', () => {
+    // Read from the plan, not copied: pages are ported (and some kept React by default) over time.
+    for (const [route, page] of Object.entries(REFERENCE_PLAN.pages)) {
+      const expected = !page.implementations.wasm
+        ? { world: 'legacy', reason: 'only-implementation' }
+        : page.defaultWorld === 'wasm'
+          ? { world: 'wasm', reason: 'rollout' }
+          : { world: 'legacy', reason: 'default' };
+      expect([route, chooseWorld(REFERENCE_PLAN, request(route, { cohort: 99 }))]).toEqual([route, expected]);
+    }
+  });
+
+  it('serves every page that has a WASM implementation from WASM on a QA override', () => {
+    for (const [route, page] of Object.entries(REFERENCE_PLAN.pages)) {
+      const choice = chooseWorld(REFERENCE_PLAN, request(route, { overrides: { [route]: 'wasm' } }));
+      expect([route, choice]).toEqual([
+        route,
+        page.implementations.wasm
+          ? { world: 'wasm', reason: 'override' }
+          : { world: 'legacy', reason: 'override-unavailable' },
+      ]);
+    }
   });
 
   it('serves everything from legacy on a device without WebAssembly', () => {
