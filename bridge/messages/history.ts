@@ -24,9 +24,15 @@ export type Params = Infer<typeof ParamsSchema>;
 
 export const FocusKeySchema = string({ pattern: FOCUS_KEY_PATTERN, patternName: 'a focus key' });
 
+/**
+ * A history entry's key. A world mounts the entry's page under it and names it in what it sends
+ * about that page (data requests, logs, metrics).
+ */
+export const EntryKeySchema = string({ minLength: 1, maxLength: 64 });
+
 export const HistoryEntrySchema = object({
   /** Unique for the life of the app, so followers can tell a re-visit from the same entry. */
-  key: string({ minLength: 1, maxLength: 64 }),
+  key: EntryKeySchema,
   route: RouteSchema,
   params: ParamsSchema,
   /** The world that served (or is serving) this entry. */

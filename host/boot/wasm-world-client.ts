@@ -2,26 +2,37 @@ import * as Comlink from 'comlink';
 import {
   type CrashPhase,
   decodeSceneBatch,
+  describeIssue,
+  EventResultSchema,
   type HistorySync,
+  type MountResult,
+  MountResultSchema,
+  PageLoadOutcomeSchema,
   type Params,
   type SceneOp,
+  type Schema,
+  type SchemaIssue,
+  UnmountResultSchema,
   type WasmManifest,
   WasmManifestSchema,
+  type WasmWorldMessage,
+  WasmWorldMessageSchema,
 } from '../../bridge/index.ts';
 import { type PageModuleSource, refusedAbiVersion } from '../../wasm-pages/runtime/module-source.ts';
 import type { WasmWorldEvent } from '../../wasm-pages/runtime/page-events.ts';
 import type { WasmWorldApi } from '../../wasm-pages/runtime/worker-api.ts';
 import { readWorkerProgress } from '../../wasm-pages/runtime/worker-progress.ts';
-import type { WasmWorldMessage } from '../../wasm-pages/runtime/world-messages.ts';
 import { answerDataRequest } from '../wasm-world/data-requests.ts';
 import { type DeadlineTimer, withModuleDeadline } from '../wasm-world/module-deadline.ts';
 import { WasmWatchdog, WasmWorldHungError, type WasmWorldSlow, type WatchdogTimer } from './wasm-watchdog.ts';
 
-/** The WASM world as the host drives it: a comlink remote of the worker, or the API in-process. */
+/**
+ * The WASM world as the host drives it: a comlink remote of the worker, or the API in-process.
+ * Its answers are `unknown`: they come from the other side of the boundary, and the client checks
+ * each against the bridge's schema (bridge/messages/world-results.ts) before it uses it.
+ */
 export type WasmWorldRemote = {
-  [K in keyof WasmWorldApi]: (
-    ...args: Parameters<WasmWorldApi[K]>
-  ) => Promise<Awaited<ReturnType<WasmWorldApi[K]>>>;
+  [K in keyof WasmWorldApi]: (...args: Parameters<WasmWorldApi[K]>) => Promise<unknown>;
 };
 
 /** A running WASM world worker, as `startWorker` hands it over. */
@@ -33,6 +44,51 @@ export interface WasmWorldWorker {
 
 /** What the world sends that the host handles itself (scene batches and data requests stay in the client). */
 export type WasmPageReport = Exclude<WasmWorldMessage, { type: 'scene.batch' | 'data.request' }>;
+
+/**
+ * An input from the WASM world the client refused where it entered: it was dropped (a message)
+ * or failed its call (a call's answer, the manifest a load read), and changed nothing.
+ *
+ * @example
+ * // a page's worker sent { type: 'log', page: 'profiles', key: 'e1', level: 'info', message: 3, source: 'page' }
+ * { world: 'wasm', input: 'message', name: 'log', page: 'profiles', path: '.message', reason: 'expected a string, got 3' }
+ */
+export interface WasmWorldRejection {
+  readonly world: 'wasm';
+  /** A message the worker sent, the answer of a call into it, or the build manifest. */
+  readonly input: 'message' | 'result' | 'manifest';
+  /** The message's type, the call ("mount", "load"...), or "manifest"; at most 64 characters. */
+  readonly name: string;
+  /** The page it was about, when it names one as a string (at most 64 characters), else null. */
+  readonly page: string | null;
+  /** Where in the input the check failed, e.g. ".params.q"; "" for the input as a whole. */
+  readonly path: string;
+  /** What was wrong there. */
+  readonly reason: string;
+}
+
+/** A call whose answer the client refused: it fails like a call the world could not answer. */
+export class WasmWorldAnswerRefused extends Error {
+  constructor(
+    message: string,
+    readonly rejection: WasmWorldRejection,
+  ) {
+    super(message);
+    this.name = 'WasmWorldAnswerRefused';
+  }
+}
+
+/** At most 64 characters of a string the world sent, for a log line or telemetry; null if not a string. */
+const clip = (value: unknown): string | null =>
+  typeof value !== 'string' ? null : value.length > 64 ? `${value.slice(0, 63)}…` : value;
+
+/** A field of a value that may not be an object at all. */
+const fieldOf = (value: unknown, field: string): unknown =>
+  typeof value === 'object' && value !== null
+    ? (value as Readonly<Record<string, unknown>>)[field]
+    : undefined;
+
+const forPage = (page: string | null): string => (page === null ? '' : ` for page ${JSON.stringify(page)}`);
 
 export interface WasmWorldClientOptions {
   /** Starts a WASM world worker: once at start, and a fresh one each time the watchdog finds it hung. */
@@ -56,6 +112,11 @@ export interface WasmWorldClientOptions {
   readonly onMessage: (message: WasmPageReport) => void;
   /** The hung worker was replaced and its pages reported crashed: everything it drew is gone. */
   readonly onRestart?: () => void;
+  /**
+   * A message, a call's answer or the manifest from the WASM world was refused where it entered
+   * (it is logged with console.error and changed nothing): for telemetry.
+   */
+  readonly onRejected?: (rejection: WasmWorldRejection) => void;
   /** A scene batch arrived (the world sends them as pages emit them): time to schedule a frame. */
   readonly onBatch?: () => void;
   /** The world has been running one stretch of page code for half its budget (the warning before a restart). */
@@ -166,7 +227,16 @@ export class WasmWorldClient {
     // Counted as mounted from the start: the page asks for its data while mounting, and the answer
     // may come back before the mount call does.
     this.mounted.add(key);
-    const result = await this.call('mount', (api) => api.mount(key, route, params, { hidden }));
+    let result: MountResult;
+    try {
+      result = await this.call('mount', route, MountResultSchema, (api) =>
+        api.mount(key, route, params, { hidden }),
+      );
+    } catch (error) {
+      // Not mounted after all (a refused answer, a hang): unless a newer mount of the key took over.
+      if (this.mountTicket.get(key) === ticket) this.mounted.delete(key);
+      throw error;
+    }
     if (result.status !== 'mounted') {
       this.mounted.delete(key);
       throw new Error(
@@ -178,7 +248,9 @@ export class WasmWorldClient {
   }
 
   async setVisible(key: string, visible: boolean): Promise<void> {
-    await this.tell('setVisible', (api) => api.setVisible(key, visible));
+    await this.tell('setVisible', this.routes.get(key) ?? null, EventResultSchema, (api) =>
+      api.setVisible(key, visible),
+    );
   }
 
   /**
@@ -203,10 +275,11 @@ export class WasmWorldClient {
   }
 
   async unmount(key: string): Promise<void> {
+    const route = this.routes.get(key) ?? null;
     this.mountTicket.delete(key);
     this.routes.delete(key);
     this.mounted.delete(key);
-    await this.tell('unmount', (api) => api.unmount(key));
+    await this.tell('unmount', route, UnmountResultSchema, (api) => api.unmount(key));
   }
 
   forget(key: string): void {
@@ -240,9 +313,21 @@ export class WasmWorldClient {
     return this.batches.splice(0);
   }
 
-  /** Everything one worker sends; messages of a retired worker are dropped. */
-  private receive(generation: number, message: WasmWorldMessage): void {
+  /**
+   * Everything one worker sends, checked here once against the bridge's contract before anything
+   * uses it: a malformed message (or batch bytes that do not decode) is dropped, logged and
+   * reported, and changes nothing. Messages of a retired worker are dropped unread.
+   */
+  private receive(generation: number, input: unknown): void {
     if (generation !== this.generation) return;
+    const checked = WasmWorldMessageSchema.check(input);
+    if (!checked.ok) {
+      const type = fieldOf(input, 'type');
+      const name = clip(type) ?? '(no type)';
+      this.refuseMessage(name, clip(fieldOf(input, 'page')), checked.issue);
+      return;
+    }
+    const message = checked.value;
     switch (message.type) {
       case 'scene.batch': {
         const decoded = decodeSceneBatch(message.bytes);
@@ -250,21 +335,42 @@ export class WasmWorldClient {
           this.batches.push(decoded.ops);
           this.options.onBatch?.();
         } else {
-          console.error(
-            `the WASM world sent an unreadable batch for ${message.page}: ${decoded.error.message}`,
-          );
+          const { code, offset, message: why } = decoded.error;
+          this.refuseMessage('scene.batch', message.page, {
+            path: '.bytes',
+            message: `does not decode (${code} at byte ${offset}): ${why}`,
+          });
         }
         return;
       }
-      case 'data.request':
-        void answerDataRequest(message.requestId, message.path, this.options).then((event) => {
-          if (generation === this.generation && this.mounted.has(message.key))
-            void this.event(message.key, event);
+      case 'data.request': {
+        const { key, requestId, path } = message;
+        // Nothing is fetched for a page that is not (or no longer) mounted: its answer would be dropped.
+        if (!this.mounted.has(key)) return;
+        // answerDataRequest never rejects: a refused path or a failed fetch is an error answer.
+        void answerDataRequest(requestId, path, this.options).then((event) => {
+          if (generation === this.generation && this.mounted.has(key)) void this.event(key, event);
         });
         return;
+      }
       default:
         this.options.onMessage(message);
     }
+  }
+
+  /** A message refused by `receive`: logged and reported, nothing else. */
+  private refuseMessage(name: string, page: string | null, issue: SchemaIssue): void {
+    console.error(
+      `the WASM world sent a malformed ${JSON.stringify(name)} message${forPage(page)}, dropped: ${describeIssue(issue)}`,
+    );
+    this.options.onRejected?.({
+      world: 'wasm',
+      input: 'message',
+      name,
+      page,
+      path: issue.path,
+      reason: issue.message,
+    });
   }
 
   /** The current worker, started (and connected to) on first use. */
@@ -298,7 +404,8 @@ export class WasmWorldClient {
       if (generation === this.generation) this.watchdog.progress(readWorkerProgress(event.data));
     };
     await worker.api.connect(
-      Comlink.proxy((message: WasmWorldMessage) => this.receive(generation, message)),
+      // What arrives is unknown until `receive` has checked it.
+      Comlink.proxy((message: unknown) => this.receive(generation, message)),
       Comlink.transfer(channel.port2, [channel.port2]),
     );
     return worker;
@@ -315,31 +422,60 @@ export class WasmWorldClient {
     this.queuedEvents.clear();
     for (const [key, { events, done }] of queued) {
       const [only] = events;
+      const page = this.routes.get(key) ?? null;
       const sending =
         events.length === 1 && only !== undefined
-          ? this.tell('event', (api) => api.event(key, only))
-          : this.tell('event', (api) => api.events(key, events));
+          ? this.tell('event', page, EventResultSchema, (api) => api.event(key, only))
+          : this.tell('event', page, EventResultSchema, (api) => api.events(key, events));
       void sending.then(done);
     }
   }
 
-  /** One call on the current worker, under the watchdog; rejects with WasmWorldHungError if the worker hangs. */
-  private async call<T>(name: string, invoke: (api: WasmWorldRemote) => Promise<T>): Promise<T> {
+  /**
+   * One call on the current worker, under the watchdog, its answer checked against `answer`.
+   * Rejects with WasmWorldHungError if the worker hangs, WasmWorldAnswerRefused (logged and
+   * reported first) if the answer is malformed. `page` names the page in those reports.
+   */
+  private async call<T>(
+    name: string,
+    page: string | null,
+    answer: Schema<T>,
+    invoke: (api: WasmWorldRemote) => Promise<unknown>,
+  ): Promise<T> {
     // Events queued in this task were asked for first: they go out first.
     if (name !== 'event' && this.queuedEvents.size > 0) this.sendQueuedEvents();
     const starting = this.current();
     const worker = await starting;
     // Found hung while this call waited for it: the call would go to a terminated worker.
     if (this.worker !== starting) throw new WasmWorldHungError(name, this.watchdog.budgetOf(name));
-    return this.watchdog.watch(name, invoke(worker.api));
+    const checked = answer.check(await this.watchdog.watch(name, invoke(worker.api)));
+    if (checked.ok) return checked.value;
+    const { issue } = checked;
+    const text = `the WASM world's answer to "${name}"${forPage(page)} is malformed, the call failed: ${describeIssue(issue)}`;
+    console.error(text);
+    const rejection: WasmWorldRejection = {
+      world: 'wasm',
+      input: 'result',
+      name,
+      page,
+      path: issue.path,
+      reason: issue.message,
+    };
+    this.options.onRejected?.(rejection);
+    throw new WasmWorldAnswerRefused(text, rejection);
   }
 
-  /** A call whose answer nobody waits for: a hang drops it silently, other failures are logged. */
-  private async tell(name: string, invoke: (api: WasmWorldRemote) => Promise<unknown>): Promise<void> {
+  /** A call whose answer nobody waits for: a hang drops it silently, other failures are logged (once). */
+  private async tell<T>(
+    name: string,
+    page: string | null,
+    answer: Schema<T>,
+    invoke: (api: WasmWorldRemote) => Promise<unknown>,
+  ): Promise<void> {
     try {
-      await this.call(name, invoke);
+      await this.call(name, page, answer, invoke);
     } catch (error) {
-      if (!(error instanceof WasmWorldHungError))
+      if (!(error instanceof WasmWorldHungError || error instanceof WasmWorldAnswerRefused))
         console.error(`the WASM world's ${name} call failed:`, error);
     }
   }
@@ -386,8 +522,9 @@ export class WasmWorldClient {
   private async loadModule(route: string): Promise<void> {
     let file: string | undefined;
     const loading = (async () => {
-      this.manifest ??= await this.readManifest();
-      const entry = this.manifest.modules[route];
+      this.manifest ??= await this.readManifest(route);
+      // Own entries only: a route like "constructor" must not find Object.prototype's.
+      const entry = Object.hasOwn(this.manifest.modules, route) ? this.manifest.modules[route] : undefined;
       if (entry === undefined || entry.kind !== 'page')
         throw new Error(`the WASM build has no page "${route}"`);
       const refused = refusedAbiVersion(route, entry, this.manifest.abiVersion);
@@ -402,7 +539,7 @@ export class WasmWorldClient {
       else throw new Error('the WASM world client was given neither moduleUrl nor moduleBytes');
       // Compiling runs no page code and may be slow on a TV: the worker does not report it as busy,
       // so it has no budget, but it is lost if the world hangs.
-      const loaded = await this.call('load', (api) => api.load(route, source));
+      const loaded = await this.call('load', route, PageLoadOutcomeSchema, (api) => api.load(route, source));
       if (!loaded.ok) throw new Error(loaded.error.message);
     })();
     const { deadlineMs, timer } = this.options.moduleLoad ?? {};
@@ -414,10 +551,22 @@ export class WasmWorldClient {
     });
   }
 
-  private async readManifest(): Promise<WasmManifest> {
+  /**
+   * The build's manifest, checked before any of it is used; a malformed one fails the load of
+   * `page` (reported, not kept: the next load reads it again). The failed mount is logged by the host.
+   */
+  private async readManifest(page: string): Promise<WasmManifest> {
     const checked = WasmManifestSchema.check(await this.options.manifest());
-    if (!checked.ok)
-      throw new Error(`the WASM manifest is malformed: ${checked.issue.path}: ${checked.issue.message}`);
-    return checked.value;
+    if (checked.ok) return checked.value;
+    const { path, message } = checked.issue;
+    this.options.onRejected?.({
+      world: 'wasm',
+      input: 'manifest',
+      name: 'manifest',
+      page,
+      path,
+      reason: message,
+    });
+    throw new Error(`the WASM manifest is malformed: ${path}: ${message}`);
   }
 }

@@ -338,7 +338,7 @@ describe('direction unions', () => {
     expect(issueOf(WorldToHostMessageSchema, { type: 'teleport' })).toEqual({
       path: '.type',
       message:
-        'expected one of hello, scene.batch, scene.ops, navigate, replace, back, crashed, got "teleport"',
+        'expected one of hello, scene.batch, scene.ops, navigate, replace, back, crashed, data.request, log, metric, got "teleport"',
     });
     expect(issueOf(HostToWorldMessageSchema, {}).message).toBe(
       'expected one of history.sync, focus, blur, select, arrow, got undefined',
