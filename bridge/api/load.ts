@@ -63,15 +63,3 @@ export async function loadFromApi<T>(
   }
   return { ok: true, status: response.status, data: checked.value };
 }
-
-/** The response schema of the GET operation whose route matches `path`, if any. */
-export function matchGetRoute<
-  R extends { readonly method: string; readonly route: string; readonly response: Schema<unknown> | null },
->(operations: Readonly<Record<string, R>>, path: string): R | undefined {
-  const pathname = path.split('?')[0] ?? '';
-  return Object.values(operations).find((operation) => {
-    if (operation.method !== 'GET') return false;
-    const pattern = new RegExp(`^${operation.route.replace(/:[a-zA-Z]+/g, '[^/]+')}$`);
-    return pattern.test(pathname);
-  });
-}
