@@ -24,9 +24,16 @@ import type { InputTrace } from './input-trace.ts';
 import { LegacyWorldClient } from './legacy-world-client.ts';
 import { TelemetryQueue } from './telemetry-queue.ts';
 import { type WasmPageReport, WasmWorldClient, type WasmWorldClientOptions } from './wasm-world-client.ts';
+import type { WorldClients } from './world-client.ts';
 
-/** The longest a focus move waits for the WASM page's answer before the ring is painted alone. */
+/** The longest a focus move waits for the page's answer before the ring is painted alone. */
 const FOCUS_ANSWER_WAIT_MS = 50;
+
+/**
+ * The world every page can fall back to (the React pages stay as the fallback): a page served
+ * there is not one the circuit breaker counts, since there is nowhere further to send it.
+ */
+const FALLBACK_WORLD: WorldId = 'legacy';
 
 /** What pages of either world report to the host, besides their scene and data requests. */
 type PageReport = Exclude<LegacyWorldMessage, { type: 'scene.ops' }> | WasmPageReport;
@@ -122,30 +129,28 @@ export function createAppHost(options: AppHostOptions) {
     if (any) requestFrame();
   };
   const deliverFocusEvent = (event: FocusChangeEvent) => {
-    const key = shownKey[event.world];
-    const waitsForWorker = event.world === 'wasm' && key !== undefined;
-    focusMarks.push({
-      world: event.world,
-      id: event.type === 'focus' ? event.nodeId : null,
-      answered: !waitsForWorker,
-    });
+    const mark = { world: event.world, id: event.type === 'focus' ? event.nodeId : null, answered: false };
+    focusMarks.push(mark);
     if (event.type === 'focus') {
       trace?.hop('focusMoved');
       trace?.hop('eventSent');
     }
-    if (event.world === 'legacy') {
-      legacy.deliver(event); // React answers within this task: its batch asks for the frame too
+    const key = shownKey[event.world];
+    const answer = key === undefined ? undefined : clients[event.world].event(key, event);
+    if (!(answer instanceof Promise)) {
+      // Answered within the call (the React world), or no page to ask: its batch asks for the frame.
+      mark.answered = true;
       requestFrame();
-    } else if (key !== undefined) {
-      // The worker answers in about a millisecond with one batch for the press's blur and focus
-      // (the client sends them as one call): the ring moves in the frame that applies it, or
-      // after FOCUS_ANSWER_WAIT_MS, so it never waits long on a slow or busy worker.
-      const fallback = setTimeout(() => focusAnswered('wasm'), FOCUS_ANSWER_WAIT_MS);
-      void wasm.event(key, event).finally(() => {
-        clearTimeout(fallback);
-        focusAnswered('wasm');
-      });
-    } else requestFrame();
+      return;
+    }
+    // The worker answers in about a millisecond with one batch for the press's blur and focus:
+    // the ring moves in the frame that applies it, or after FOCUS_ANSWER_WAIT_MS, so it never
+    // waits long on a slow or busy world.
+    const fallback = setTimeout(() => focusAnswered(event.world), FOCUS_ANSWER_WAIT_MS);
+    void answer.finally(() => {
+      clearTimeout(fallback);
+      focusAnswered(event.world);
+    });
   };
   const focus = new FocusController(store, deliverFocusEvent);
 
@@ -162,7 +167,7 @@ export function createAppHost(options: AppHostOptions) {
         router.back();
         return;
       case 'crashed': {
-        const keys = world === 'legacy' ? legacy.keysOf(message.page) : wasm.keysOf(message.page);
+        const keys = clients[world].keysOf(message.page);
         for (const key of keys) {
           const pending = mounting.get(key);
           if (pending !== undefined) pending.reject(new Error(message.message));
@@ -237,7 +242,7 @@ export function createAppHost(options: AppHostOptions) {
   });
 
   /** Both worlds' clients, by world: the host treats them alike. */
-  const clients = { legacy, wasm } as const;
+  const clients: WorldClients = { legacy, wasm };
 
   const nextFrame = () =>
     new Promise<void>((resolve) => {
@@ -260,8 +265,7 @@ export function createAppHost(options: AppHostOptions) {
         mounting.set(entry.key, { world, reject });
         void (async () => {
           try {
-            if (world === 'legacy') legacy.mount(entry.key, entry.route, entry.params, true);
-            else await wasm.mount(entry.key, entry.route, entry.params, true);
+            await clients[world].mount(entry.key, entry.route, entry.params, true);
             await nextFrame();
             resolve();
           } catch (error) {
@@ -271,14 +275,13 @@ export function createAppHost(options: AppHostOptions) {
       });
       try {
         await firstFrame;
-        if (world === 'wasm') breaker.recordSuccess(entry.route, now());
+        if (world !== FALLBACK_WORLD) breaker.recordSuccess(entry.route, now());
       } finally {
         mounting.delete(entry.key);
       }
     },
     reveal(world, entry) {
-      if (world === 'legacy') legacy.setVisible(entry.key, true);
-      else void wasm.setVisible(entry.key, true);
+      void clients[world].setVisible(entry.key, true);
       shownKey[world] = entry.key;
       // The world swap waits for the frame that shows the page, so no frame is blank.
       worldToShow = world;
@@ -287,13 +290,11 @@ export function createAppHost(options: AppHostOptions) {
     },
     unmount(world, entry) {
       if (shownKey[world] === entry.key) delete shownKey[world];
-      if (world === 'legacy') legacy.unmount(entry.key);
-      else void wasm.unmount(entry.key);
+      void clients[world].unmount(entry.key);
     },
     handOverFocus: (world, _entry, focusKey) => focus.handOver(world, focusKey),
     syncHistory(sync) {
-      legacy.deliver(sync);
-      void wasm.syncHistory(sync);
+      for (const world of WORLD_IDS) void clients[world].syncHistory(sync);
     },
     syncUrl: (entry, mode) => options.followUrl?.(entry, mode),
     currentFocusKey: () => focus.viewerFocusKey(),
@@ -303,7 +304,7 @@ export function createAppHost(options: AppHostOptions) {
         { page: entry.route, from: world, reason: reason.slice(0, 200) },
         now(),
       );
-      if (world === 'wasm') breaker.recordCrash(entry.route, now());
+      if (world !== FALLBACK_WORLD) breaker.recordCrash(entry.route, now());
       console.warn(`page "${entry.route}" failed in the ${world} world: ${reason}`);
     },
     navigationRefused(refusal) {
@@ -417,15 +418,13 @@ export function createAppHost(options: AppHostOptions) {
         if (focus.move(action.direction, repeat) || focused === null) return;
         trace?.hop('eventSent');
         const arrow = { type: 'arrow', world, direction: action.direction, ...focused } as const;
-        if (world === 'legacy') legacy.deliver(arrow);
-        else if (key !== undefined) void wasm.event(key, arrow);
+        if (key !== undefined) void clients[world].event(key, arrow);
         return;
       }
       if (focused === null) return;
       trace?.hop('eventSent');
       const select = { type: 'select', world, ...focused } as const;
-      if (world === 'legacy') legacy.deliver(select);
-      else if (key !== undefined) void wasm.event(key, select);
+      if (key !== undefined) void clients[world].event(key, select);
     },
   };
 }

@@ -1,12 +1,13 @@
 import type { ComponentType } from 'react';
-import type { HostToWorldMessage, Params, SceneOp } from '../../bridge/index.ts';
+import type { HistorySync, HostToWorldMessage, Params, SceneOp } from '../../bridge/index.ts';
 import { LegacyWorld, type LegacyWorldMessage } from '../../legacy-react/index.ts';
+import type { WorldClient } from './world-client.ts';
 
 /**
  * The host's side of the React world: the world runs on this thread; its commits are queued here
  * until the next frame applies them (`onBatch` asks for that frame), and its requests go to `onMessage`.
  */
-export class LegacyWorldClient {
+export class LegacyWorldClient implements WorldClient {
   readonly world: LegacyWorld;
   private readonly batches: SceneOp[][] = [];
   private readonly routes = new Map<string, string>();
@@ -57,6 +58,15 @@ export class LegacyWorldClient {
 
   deliver(message: HostToWorldMessage): void {
     this.world.deliver(message);
+  }
+
+  /** React pages find their node by id, so `key` is not needed; the page answers within this call. */
+  event(_key: string, event: HostToWorldMessage): void {
+    this.world.deliver(event);
+  }
+
+  syncHistory(sync: HistorySync): void {
+    this.world.deliver(sync);
   }
 
   /** The React world's ops come as objects from page code: the store checks each one. */
