@@ -6,7 +6,7 @@ import { historyEntries, historyIndex, readHistory } from "./history";
 import { takeInput } from "./input";
 import { currentPage } from "./page";
 import { beginScene, flushScene, nodeById } from "./scene";
-import { nextTimerDelay, resetTimers, runTimers } from "./timers";
+import { endTimerFrame, nextTimerDelay, resetTimers, runTimers } from "./timers";
 import { Value } from "./value";
 
 let mounted = false;
@@ -92,6 +92,7 @@ export function runFrame(nowMs: f64): f64 {
   frameRequested = false;
   runTimers(nowMs);
   currentPage().onFrame(nowMs);
+  endTimerFrame();
   flushScene();
   return frameRequested ? 0 : nextTimerDelay(nowMs);
 }

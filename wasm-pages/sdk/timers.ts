@@ -1,6 +1,9 @@
 // Timers driven by the frame tick: `ficus_frame(now_ms)` is the only clock, so timers are
-// deterministic under test. A timer fires on the first frame whose time is at or after its due time;
-// timers made before the first frame (e.g. in mount) count from the first frame's time.
+// deterministic under test. A timer fires on the first frame whose time is at or after its due time.
+// Timers made outside a frame (in mount, an event handler, a data callback) count from the next
+// frame's time, which the host runs right after the call: frames run on demand, so the last
+// frame's time may be long past (a player paused for a minute runs no frames), and counting from it
+// would fire a just-resumed interval at once.
 
 /** A timer callback. A plain function: it cannot capture locals (see README). */
 export type TimerCallback = () => void;
@@ -18,6 +21,8 @@ class Timer {
 }
 
 let now: f64 = NaN;
+/** True while a frame runs (its timers and onFrame): timers made then count from `now`. */
+let inFrame = false;
 let nextTimerId: i32 = 1;
 let timers: Timer[] = [];
 
@@ -29,11 +34,14 @@ export function frameTime(): f64 {
 function add(callback: TimerCallback, ms: f64, repeat: bool): i32 {
   const delay = isFinite(ms) && ms > 0 ? ms : 0;
   const id = nextTimerId++;
-  timers.push(new Timer(id, callback, delay, repeat, isNaN(now) ? NaN : now + delay));
+  timers.push(new Timer(id, callback, delay, repeat, inFrame ? now + delay : NaN));
   return id;
 }
 
-/** Runs `callback` once, on the first frame at least `ms` milliseconds from now. Returns its id. */
+/**
+ * Runs `callback` once, on the first frame at least `ms` milliseconds from now (from the next frame
+ * when called outside one). Returns its id.
+ */
 export function setTimeout(callback: TimerCallback, ms: f64): i32 {
   return add(callback, ms, false);
 }
@@ -71,6 +79,7 @@ export function timerCount(): i32 {
  */
 export function runTimers(nowMs: f64): void {
   now = nowMs;
+  inFrame = true;
   const due: Timer[] = [];
   for (let i = 0; i < timers.length; i++) {
     const timer = unchecked(timers[i]);
@@ -122,7 +131,13 @@ export function nextTimerDelay(nowMs: f64): f64 {
   return next;
 }
 
+/** Called by the SDK when the frame's `onFrame` returned: timers made from now on wait for the next frame's time. */
+export function endTimerFrame(): void {
+  inFrame = false;
+}
+
 /** Drops every timer (at unmount). */
 export function resetTimers(): void {
   timers = [];
+  inFrame = false;
 }
