@@ -23,7 +23,7 @@ const inbox: WasmWorldMessage[] = [];
 beforeAll(async () => {
   worker = await startWasmWorldWorker();
   await worker.api.connect(Comlink.proxy((message: WasmWorldMessage) => void inbox.push(message)));
-  for (const page of ['profiles', 'collections']) {
+  for (const page of ['profiles', 'collections', 'details']) {
     const bytes = builtWasm(page);
     const loaded = await worker.api.load(page, Comlink.transfer(bytes, [bytes.buffer]));
     expect(loaded.ok).toBe(true);
@@ -102,6 +102,28 @@ describe('ported pages in the real worker', () => {
     const navigations = host.requests.filter((m) => m.type === 'navigate');
     expect(navigations).toHaveLength(1);
     expect(navigations[0]).toMatchObject({ type: 'navigate', route: 'details' });
+    expect(host.requests.filter((m) => m.type === 'crashed')).toEqual([]);
+  });
+
+  it('details: draws the title, starts on Play, and Play then Back ask for playback and back', async () => {
+    const host = await hostFor('details', { id: 't0042' });
+    expect(host.focus.focusInitial()).toBe(true);
+    expect(host.focus.focused?.focusKey).toBe('details:play');
+    const select = async () => {
+      const focused = host.focus.focused;
+      if (focused === null) throw new Error('nothing focused');
+      await worker.api.event(host.key, { type: 'select', world: 'wasm', ...focused });
+      await host.pump();
+    };
+    await select();
+    host.focus.move('right');
+    await host.pump();
+    expect(host.focus.focused?.focusKey).toBe('details:back');
+    await select();
+    expect(host.requests.filter((m) => m.type === 'navigate' || m.type === 'back')).toEqual([
+      { type: 'navigate', route: 'playback', params: { id: 't0042' } },
+      { type: 'back' },
+    ]);
     expect(host.requests.filter((m) => m.type === 'crashed')).toEqual([]);
   });
 });
