@@ -1,8 +1,10 @@
 import type { ComponentType } from 'react';
+import { vi } from 'vitest';
 import type { Direction, Params } from '../../bridge/index.ts';
 import { type SceneTree, sceneTree } from '../../host/scene/snapshot.ts';
-import { createLegacyHarness } from './legacy-harness.ts';
-import { createWasmHarness } from './wasm-harness.ts';
+import { FakeClock } from './fake-clock.ts';
+import { createLegacyHarness, type LegacyHarness } from './legacy-harness.ts';
+import { createWasmHarness, type WasmHarness } from './wasm-harness.ts';
 
 /** One step of a parity script, done the same way to both implementations of a page. */
 export type ParityStep =
@@ -10,7 +12,9 @@ export type ParityStep =
   | { readonly do: 'settle' }
   | { readonly do: 'focusInitial' }
   | { readonly do: 'press'; readonly direction: Direction }
-  | { readonly do: 'select' };
+  | { readonly do: 'select' }
+  /** `ms` of time go by (the only way time moves in a run): timers fire in both worlds. */
+  | { readonly do: 'wait'; readonly ms: number };
 
 export interface ParityReport {
   /** Empty when both implementations matched after every step. */
@@ -23,7 +27,9 @@ const describeStep = (step: ParityStep): string =>
     ? `press ${step.direction}`
     : step.do === 'mount'
       ? `mount ${JSON.stringify(step.params ?? {})}`
-      : step.do;
+      : step.do === 'wait'
+        ? `wait ${step.ms} ms`
+        : step.do;
 
 /** The scene as indented lines, ids already absent: what a human diff reads well. */
 function lines(tree: SceneTree, depth = 0, out: string[] = []): string[] {
@@ -57,6 +63,12 @@ export function sceneDiff(react: SceneTree, wasm: SceneTree, context = 3): strin
  * while the WASM one waits for every data answer, so a backend that answers within one turn can
  * let React skip its loading state; add a little latency to fetch when a script depends on it.
  *
+ * Time moves only in `wait` steps, never with the wall clock: the React page's `setInterval` and
+ * `clearInterval` are faked for the run (vitest's fake timers; `setTimeout` stays real, React's
+ * scheduler and the settling need it), and the WASM world runs on a FakeClock the way the worker
+ * runs on its own (frames on demand: one right after each call, then when the page's timers are
+ * due). `wait` moves both clocks on by the same `ms`.
+ *
  * @example
  * const report = await runParity({ route: 'profiles', react: ProfilesPage, wasm: 'profiles' }, [
  *   { do: 'mount' }, { do: 'settle' }, { do: 'focusInitial' }, { do: 'press', direction: 'right' }, { do: 'select' },
@@ -67,8 +79,23 @@ export async function runParity(
   page: { readonly route: string; readonly react: ComponentType; readonly wasm: string },
   script: readonly ParityStep[],
 ): Promise<ParityReport> {
-  const react = createLegacyHarness({ [page.route]: page.react });
-  const wasm = await createWasmHarness([page.wasm]);
+  const clock = new FakeClock();
+  const wasm = await createWasmHarness([page.wasm], { clock });
+  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+  try {
+    return await play(page, script, createLegacyHarness({ [page.route]: page.react }), wasm, clock);
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
+async function play(
+  page: { readonly route: string; readonly wasm: string },
+  script: readonly ParityStep[],
+  react: LegacyHarness,
+  wasm: WasmHarness,
+  clock: FakeClock,
+): Promise<ParityReport> {
   for (const [index, step] of script.entries()) {
     switch (step.do) {
       case 'mount':
@@ -90,6 +117,10 @@ export async function runParity(
       case 'select':
         react.select();
         wasm.select();
+        break;
+      case 'wait':
+        vi.advanceTimersByTime(step.ms);
+        await clock.advance(step.ms);
         break;
     }
     await react.settle(2);

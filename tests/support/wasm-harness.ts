@@ -7,7 +7,7 @@ import type { SceneOpError } from '../../host/scene/scene-op-error.ts';
 import { SceneStore } from '../../host/scene/scene-store.ts';
 import { snapshotScene } from '../../host/scene/snapshot.ts';
 import { answerDataRequest, type DataEvent } from '../../host/wasm-world/data-requests.ts';
-import { WasmWorld } from '../../wasm-pages/runtime/wasm-world.ts';
+import { WasmWorld, type WorldClock } from '../../wasm-pages/runtime/wasm-world.ts';
 import type { WasmWorldMessage } from '../../wasm-pages/runtime/world-messages.ts';
 import { TEST_API_BASE } from './legacy-harness.ts';
 
@@ -23,12 +23,23 @@ export function builtWasm(id: string): Uint8Array {
   return new Uint8Array(readFileSync(join(dir, entry.file)));
 }
 
+export interface WasmHarnessOptions {
+  /**
+   * Runs the world on this clock, as the worker does (frames on demand: one right after each call,
+   * then when a page's timers ask), and `frame()` at the clock's time, which moves only when the
+   * test moves it (tests/support/fake-clock.ts). Without one, `frame()` alone runs frames, each
+   * 16 ms after the last.
+   */
+  readonly clock?: WorldClock;
+}
+
 /**
  * The WASM world (in-process, on real @wasmer/wasi and real compiled pages) wired to a real scene
  * store and focus engine the way the host wires it: batches applied per frame to world "wasm",
  * focus events and data answers delivered back, the backend reached through `fetch` (msw in tests).
  */
-export async function createWasmHarness(pages: readonly string[]) {
+export async function createWasmHarness(pages: readonly string[], options: WasmHarnessOptions = {}) {
+  const { clock } = options;
   const store = new SceneStore();
   const messages: WasmWorldMessage[] = [];
   const rejected: SceneOpError[] = [];
@@ -37,6 +48,7 @@ export async function createWasmHarness(pages: readonly string[]) {
   let now = 0;
 
   const world = new WasmWorld({
+    ...(clock === undefined ? {} : { clock }),
     send(message) {
       messages.push(message);
       if (message.type === 'scene.batch') {
@@ -64,7 +76,7 @@ export async function createWasmHarness(pages: readonly string[]) {
   let currentKey = '';
 
   const frame = () => {
-    now += 16;
+    now = clock === undefined ? now + 16 : clock.now();
     return world.frame(now);
   };
 
