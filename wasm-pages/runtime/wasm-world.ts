@@ -136,9 +136,9 @@ export class WasmWorld {
   /**
    * Compiles and checks a page's module and caches it by page: loading the same content again
    * (the same bytes, or the same manifest digest) is free. A manifest entry's module, as bytes or
-   * as a URL the worker fetches itself (compiling while it downloads), is checked against the
-   * entry's digest and kept compiled by content hash for the session, also while it is still
-   * downloading, so a second request joins the first. WASI starts meanwhile. A module that fails
+   * as a URL the worker fetches itself, is checked against the entry's digest before anything
+   * compiles it, and kept compiled by content hash for the session (a second request joins one
+   * still downloading). WASI starts meanwhile. A module that fails
    * is refused with a typed error and forgotten.
    */
   async load(page: string, source: PageModuleSource): Promise<PageLoadOutcome> {

@@ -38,7 +38,7 @@ export type WasmWorldListener = (message: WasmWorldMessage) => unknown;
  */
 export interface WasmWorldApi {
   hello(): WasmWorldHello;
-  /** A module's bytes, or a URL the worker fetches and compiles while it downloads (module-source.ts). */
+  /** A module's bytes, or a URL the worker fetches itself; compiled only once its sha256 matches (module-source.ts). */
   load(page: string, source: PageModuleSource): Promise<PageLoadOutcome>;
   mount(
     key: string,
