@@ -40,6 +40,16 @@ export interface ScreenSnapshot {
   readonly framesWatched: number;
 }
 
+// The probe's calls that the waits below make in the page. The waits are functions, not strings:
+// playwright evaluates a string predicate with eval, which the app's Content-Security-Policy
+// (no 'unsafe-eval') refuses.
+interface ProbeWindow {
+  readonly __ficusProbe?: {
+    atRest(quietFrames: number): boolean;
+    shows(world: string, page: string, focusPattern: string): boolean;
+  };
+}
+
 /**
  * Installs the probe before the app's own scripts in every document of `context`: it counts
  * backend requests in flight and DOM mutations, and checks after every rendered frame that at
@@ -65,10 +75,11 @@ export async function installScreenProbe(context: BrowserContext): Promise<void>
  * await waitForRest(page, 60_000);
  */
 export async function waitForRest(page: Page, timeoutMs: number, quietFrames = 4): Promise<void> {
-  await page.waitForFunction(`window.__ficusProbe?.atRest(${quietFrames}) === true`, undefined, {
-    polling: 'raf',
-    timeout: timeoutMs,
-  });
+  await page.waitForFunction(
+    (quiet) => (window as unknown as ProbeWindow).__ficusProbe?.atRest(quiet) === true,
+    quietFrames,
+    { polling: 'raf', timeout: timeoutMs },
+  );
 }
 
 /** Reads a {@link ScreenSnapshot}; the per-frame problems it returns are forgotten in the page. */
@@ -98,11 +109,13 @@ export async function waitForScreenAtRest(
   expected: ExpectedScreen,
   timeoutMs: number,
 ): Promise<void> {
-  const args = JSON.stringify([expected.world, expected.page, expected.focus.source]);
   try {
     await page.waitForFunction(
-      `(() => { const p = window.__ficusProbe; return p !== undefined && p.atRest(4) && p.shows(...${args}); })()`,
-      undefined,
+      ([world, pageId, focus]) => {
+        const probe = (window as unknown as ProbeWindow).__ficusProbe;
+        return probe?.atRest(4) === true && probe.shows(world, pageId, focus);
+      },
+      [expected.world, expected.page, expected.focus.source] as const,
       { polling: 'raf', timeout: timeoutMs },
     );
   } catch (error) {
