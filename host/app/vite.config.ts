@@ -1,12 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { contentSecurityPolicyPlugin } from './csp-vite-plugin.ts';
 import { mswServiceWorker, wasmerWasiAsset, wasmPages } from './vite-plugins.ts';
 
 // Serves the reference app "Ficus TV": both worlds, the router and the mock backend.
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
+  // The CSP first: its middleware puts the header on every response, before another plugin answers.
   // wasmerWasiAsset here too: `vite dev` serves the worker's modules through these plugins.
   plugins: [
+    contentSecurityPolicyPlugin(),
     mswServiceWorker(),
     wasmPages(fileURLToPath(new URL('../../dist/wasm', import.meta.url))),
     wasmerWasiAsset(),
