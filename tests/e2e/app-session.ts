@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import { type CspViolation, recordCspViolations } from './csp-violations.ts';
 import { installScreenProbe } from './screen-probe.ts';
 
 /**
@@ -32,6 +33,8 @@ export interface AppSession {
   readonly consoleErrors: { readonly text: string; readonly url: string }[];
   /** Console messages of any level matching {@link WATCHDOG_ALARM}. */
   readonly watchdogAlarms: string[];
+  /** What the Content-Security-Policy refused, in the page or its worker (see csp-violations.ts). */
+  readonly cspViolations: CspViolation[];
   cdp(): Promise<CDPSession>;
   close(): Promise<void>;
 }
@@ -43,11 +46,13 @@ export interface AppSession {
  * const session = await openAppSession(browser);
  * await session.page.goto(appUrl);
  * expect(session.pageErrors).toEqual([]);
+ * expect(session.cspViolations.map(describeCspViolation)).toEqual([]);
  */
 export async function openAppSession(browser: Browser): Promise<AppSession> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   await installScreenProbe(context);
   const page = await context.newPage();
+  const cspViolations = await recordCspViolations(page);
   const pageErrors: string[] = [];
   const knownErrors: string[] = [];
   const consoleErrors: { text: string; url: string }[] = [];
@@ -72,6 +77,7 @@ export async function openAppSession(browser: Browser): Promise<AppSession> {
     knownErrors,
     consoleErrors,
     watchdogAlarms,
+    cspViolations,
     async cdp() {
       cdp ??= await context.newCDPSession(page);
       return cdp;

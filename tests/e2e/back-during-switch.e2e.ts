@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openAppSession } from './app-session.ts';
 import { launchChromium } from './browser.ts';
+import { describeCspViolation } from './csp-violations.ts';
 import { readScreen, waitForRest, waitForScreenAtRest } from './screen-probe.ts';
 import { describeStack, screenProblems } from './screen-rules.ts';
 
@@ -46,7 +47,12 @@ describe('Back pressed again while a switch is loading', () => {
       );
       await session.page.keyboard.press('Escape');
       await session.page.keyboard.press('Escape');
-      await session.page.waitForFunction('window.__ficus.switching()', undefined, { timeout: 60_000 });
+      // A function, not a string: playwright evals a string predicate, which the app's CSP refuses.
+      await session.page.waitForFunction(
+        () => (window as unknown as { __ficus: { switching(): boolean } }).__ficus.switching(),
+        undefined,
+        { timeout: 60_000 },
+      );
       release();
       await waitForRest(session.page, 60_000, 30);
       const screen = await readScreen(session.page);
@@ -59,6 +65,7 @@ describe('Back pressed again while a switch is loading', () => {
       const history = screen.router?.history;
       expect(history === undefined ? '' : describeStack(history)).toBe('[profiles(wasm)* details(legacy)]');
       expect(session.pageErrors).toEqual([]);
+      expect(session.cspViolations.map(describeCspViolation), 'CSP violations').toEqual([]);
     } finally {
       await session.close();
     }

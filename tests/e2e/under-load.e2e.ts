@@ -12,6 +12,7 @@ import { REFERENCE_PLAN } from '../../migration-plan/index.ts';
 import { type AppSession, openAppSession } from './app-session.ts';
 import { launchChromium } from './browser.ts';
 import { pinProcessTree, processTree, startCpuBurners, unpinnedThreads } from './cpu-load.ts';
+import { describeCspViolation } from './csp-violations.ts';
 import { type ExpectedScreen, readScreen, waitForRest, waitForScreenAtRest } from './screen-probe.ts';
 import { describeStack, screenProblems } from './screen-rules.ts';
 
@@ -42,6 +43,7 @@ async function arrive(session: AppSession, page: string, focus: RegExp, step: st
   if (process.env['FICUS_E2E_VERBOSE'] !== undefined) console.log(`${new Date().toISOString()} ${step}`);
   expect(screenProblems(screen, { atRest: true }), step).toEqual([]);
   expect(session.watchdogAlarms, step).toEqual([]);
+  expect(session.cspViolations.map(describeCspViolation), `${step}: CSP violations`).toEqual([]);
   return screen.focused[0]?.key ?? '';
 }
 
@@ -129,6 +131,7 @@ async function viewerJourney(session: AppSession, afterBoot: () => Promise<void>
   expect(session.pageErrors).toEqual([]);
   expect(session.consoleErrors).toEqual([]);
   expect(session.watchdogAlarms).toEqual([]);
+  expect(session.cspViolations.map(describeCspViolation), 'CSP violations').toEqual([]);
 }
 
 /** The browser processes this test process started: the topmost `chromium` of each tree. */

@@ -1,10 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { launchChromium, screenState, screenshot, waitForScreen } from './browser.ts';
+import { type CspViolation, describeCspViolation, recordCspViolations } from './csp-violations.ts';
 
 let browser: Browser;
 let page: Page;
 const errors: string[] = [];
+let cspViolations: CspViolation[] = [];
 const appUrl = inject('appUrl');
 
 beforeAll(async () => {
@@ -16,6 +18,7 @@ afterAll(async () => {
 beforeEach(async () => {
   errors.length = 0;
   page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  cspViolations = await recordCspViolations(page);
   page.on('pageerror', (error) => errors.push(String(error)));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
@@ -66,6 +69,7 @@ describe('the viewer journey in a browser', () => {
     await page.goBack();
     await expectScreen('profiles', 'wasm', /^profile:/, 'profiles-after-browser-back');
     expect(errors).toEqual([]);
+    expect(cspViolations.map(describeCspViolation), 'CSP violations').toEqual([]);
   });
 
   it('opens a deep link on its page with its params', async () => {
@@ -73,11 +77,13 @@ describe('the viewer journey in a browser', () => {
     await expectScreen('details', 'legacy', /^details:play$/, 'deep-link-details');
     expect(await page.locator('[data-ficus-world="legacy"]').innerText()).toContain('Play');
     expect(errors).toEqual([]);
+    expect(cspViolations.map(describeCspViolation), 'CSP violations').toEqual([]);
   });
 
   it('serves a page from the other world when QA asks for it in the URL', async () => {
     await page.goto(`${appUrl.replace(/\/$/, '')}/profiles?world.profiles=legacy`);
     await expectScreen('profiles', 'legacy', /^profile:p1$/, 'profiles-forced-legacy');
     expect(errors).toEqual([]);
+    expect(cspViolations.map(describeCspViolation), 'CSP violations').toEqual([]);
   });
 });
