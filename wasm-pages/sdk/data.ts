@@ -32,8 +32,9 @@ let nextRequestId: i32 = 1;
 const pending = new Map<i32, Pending>();
 
 /**
- * GETs `path` (an API path starting with `/api/`, e.g. "/api/profiles") through the host. Returns
- * the request id; `callback` runs once with the result, from the `data` event that answers it.
+ * GETs `path` (one of ABI.md §7's declared API paths, e.g. "/api/profiles") through the host.
+ * Returns the request id; `callback` runs once with the result, from the `data` event that answers
+ * it (an error answer, status 0, for a path the host does not accept).
  */
 export function requestData(path: string, callback: DataCallback): i32 {
   if (!path.startsWith("/api/") || path.length > 2048)
