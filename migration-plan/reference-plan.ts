@@ -52,14 +52,15 @@ const REFERENCE_PLAN_DATA: Plan = {
     },
     playback: {
       route: 'playback',
-      implementations: { legacy: true, wasm: false },
+      implementations: { legacy: true, wasm: true },
       parent: 'details',
       requiredParams: ['id'],
       defaultWorld: 'legacy',
       owner: 'player-team',
       usageWeight: 38,
       complexity: 3,
-      notes: 'Most viewer time; the progress ticker and seeking need the frame tick.',
+      notes:
+        'Ported (parity in tests/unit/parity/playback.parity.test.tsx; the ticker runs on SDK timers, frames on demand) but React by default; ?world.playback=wasm serves the port. Known gap: playback.start goes to telemetry as a page metric without the title id until pages can POST (ABI v2).',
     },
     search: {
       route: 'search',
