@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { type AppSession, openAppSession } from '../e2e/app-session.ts';
+import { describeCspViolation } from '../e2e/csp-violations.ts';
 import { describeScreen, readScreen, type ScreenSnapshot, waitForRest } from '../e2e/screen-probe.ts';
 import { screenProblems } from '../e2e/screen-rules.ts';
 import { chooseAction, describeAction, performAction } from './actions.ts';
@@ -154,6 +155,9 @@ function drainMessages(session: AppSession): string[] {
     ...session.watchdogAlarms
       .splice(0)
       .map((alarm) => `watchdog alarm on a healthy page: ${alarm.slice(0, 300)}`),
+    ...session.cspViolations
+      .splice(0)
+      .map((violation) => `Content-Security-Policy refused: ${describeCspViolation(violation)}`),
   ];
   return problems;
 }
