@@ -58,7 +58,11 @@ describe('playback in the WASM world, in the app', () => {
 
     running.host.input({ kind: 'back' });
     await running.settled('details again');
-    expect(running.host.router.visible()).toMatchObject({ route: 'details', world: 'legacy', params: { id } });
+    expect(running.host.router.visible()).toMatchObject({
+      route: 'details',
+      world: 'legacy',
+      params: { id },
+    });
     expect(running.focusedKey()).toBe('details:play');
   });
 });
