@@ -15,16 +15,25 @@ afterEach(async () => {
   app = undefined;
 });
 
+/**
+ * Waits until the router shows `route` and is at rest. `settled` alone can return before a
+ * select has reached the router (a WASM page's navigate comes back from the worker later).
+ */
+async function arrive(running: RunningApp, route: string, what = route): Promise<void> {
+  await waitUntil(() => running.host.router.visible()?.route === route, `the ${what} page`);
+  await running.settled(what);
+}
+
 async function openDetailsFromTheHome(running: RunningApp): Promise<string> {
-  await running.settled('profiles');
+  await arrive(running, 'profiles');
   running.host.input({ kind: 'select' });
-  await running.settled('collections');
+  await arrive(running, 'collections');
   await waitUntil(() => /^tile:[^:]+:0$/.test(running.focusedKey() ?? ''), 'focus on the first tile');
   running.host.input({ kind: 'move', direction: 'right' });
   await waitUntil(() => /^tile:[^:]+:1$/.test(running.focusedKey() ?? ''), 'focus on the second tile');
   const tileKey = running.focusedKey() ?? '';
   running.host.input({ kind: 'select' });
-  await running.settled('details');
+  await arrive(running, 'details');
   return tileKey;
 }
 
@@ -41,7 +50,7 @@ describe('details in the WASM world, in the app', () => {
     expect(running.workers.at(-1)?.mounts).toContain('details');
 
     running.host.input({ kind: 'select' });
-    await running.settled('playback');
+    await arrive(running, 'playback');
     expect(running.host.router.visible()).toMatchObject({
       route: 'playback',
       world: 'legacy',
@@ -49,7 +58,7 @@ describe('details in the WASM world, in the app', () => {
     });
 
     running.host.input({ kind: 'back' });
-    await running.settled('details again');
+    await arrive(running, 'details', 'details page again');
     expect(running.host.router.visible()).toMatchObject({ route: 'details', world: 'wasm', params: { id } });
     expect(running.focusedKey()).toBe('details:play');
 
@@ -57,7 +66,7 @@ describe('details in the WASM world, in the app', () => {
     running.host.input({ kind: 'move', direction: 'right' });
     await waitUntil(() => running.focusedKey() === 'details:back', 'focus on Back');
     running.host.input({ kind: 'select' });
-    await running.settled('collections again');
+    await arrive(running, 'collections', 'collections page again');
     expect(running.host.router.visible()).toMatchObject({ route: 'collections', world: 'wasm' });
     expect(running.focusedKey()).toBe(tileKey);
   });
