@@ -51,7 +51,7 @@ export interface AppHostOptions {
   readonly plan: Plan;
   readonly legacyPages: Readonly<Record<string, ComponentType>>;
   /** How to start the WASM world's worker (again after a hang), where its modules are, its watchdog. */
-  readonly wasm: Omit<WasmWorldClientOptions, 'onMessage' | 'onRestart' | 'apiBase' | 'fetch'>;
+  readonly wasm: Omit<WasmWorldClientOptions, 'onMessage' | 'onRestart' | 'onRejected' | 'apiBase' | 'fetch'>;
   readonly apiBase: string;
   readonly fetch: typeof fetch;
   readonly capabilities: { readonly webAssembly: boolean };
@@ -230,6 +230,13 @@ export function createAppHost(options: AppHostOptions) {
       telemetry.record(
         'wasm.slow',
         { call: slow.call, elapsedMs: slow.elapsedMs, budgetMs: slow.budgetMs },
+        now(),
+      ),
+    // Something malformed from the worker was dropped at the boundary (the client logged it).
+    onRejected: (rejected) =>
+      telemetry.record(
+        'wasm.rejected',
+        { input: rejected.input, name: rejected.name, page: rejected.page ?? '', path: rejected.path },
         now(),
       ),
     // A hung worker was replaced (its pages reported crashed, so the router already moved on with

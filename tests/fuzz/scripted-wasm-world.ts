@@ -54,6 +54,7 @@ const WELL_FORMED: Readonly<Record<ScriptedCall, (page: string) => unknown>> = {
   unmount: () => ({ status: 'unmounted' }),
 };
 
+/** A worker whose side of the boundary the test plays (see scriptedWasmWorld). */
 export interface ScriptedWorker extends WasmWorldWorker {
   /** Every call the client made, e.g. "load profiles", "mount k1 profiles", "event k1 focus". */
   readonly calls: string[];
@@ -63,7 +64,7 @@ export interface ScriptedWorker extends WasmWorldWorker {
   send(message: unknown): unknown;
 }
 
-function scriptedWorker(): ScriptedWorker {
+export function scriptedWorker(): ScriptedWorker {
   let listener: WasmWorldListener | undefined;
   const calls: string[] = [];
   const next: Partial<Record<ScriptedCall, unknown>> = {};
