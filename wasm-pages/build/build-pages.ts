@@ -14,6 +14,14 @@ import {
   WasmManifestSchema,
 } from '../../bridge/index.ts';
 import { COLLECT_ON_RETURN_FLAGS, CollectOnReturn } from './collect-on-return.ts';
+import {
+  buildExternalModule,
+  DESCRIPTOR_FILE,
+  ExternalModuleError,
+  externalInputHash,
+  findExternalModules,
+  missingRequirement,
+} from './external-modules.ts';
 import { pagesSummary, sizeLine } from './module-sizes.ts';
 import { findWasmSources, type WasmSource } from './wasm-sources.ts';
 
@@ -130,8 +138,10 @@ async function abiVersionOf(binary: Uint8Array): Promise<number | null> {
 }
 
 /**
- * Compiles every WASM module of the project (pages, SDK examples, test fixtures) into
- * content-hashed files plus `manifest.json`, skipping modules whose inputs did not change.
+ * Compiles every WASM module of the project (pages, SDK examples, test fixtures, and modules of
+ * other languages declared by a `wasm-module.json`, see external-modules.ts) into content-hashed
+ * files plus `manifest.json`, skipping modules whose inputs did not change. A module of another
+ * language whose toolchain is missing is skipped with a line saying what to install.
  *
  * @example
  * const manifest = await buildWasmPages({ root: process.cwd() });
@@ -146,22 +156,35 @@ export async function buildWasmPages(options: WasmBuildOptions): Promise<WasmMan
   const modules: Record<string, WasmManifestEntry> = {};
 
   const sources = findWasmSources(root).filter((source) => only(source.id));
-  const width = Math.max(0, ...sources.map((s) => s.id.length));
-  for (const source of sources) {
-    const hash = inputHash(source, root);
-    const before = previous?.modules[source.id];
-    if (before !== undefined && before.inputHash === hash && existsSync(join(outDir, before.file))) {
-      modules[source.id] = before;
-      log(`wasm  ${source.id.padEnd(width)}  up to date  ${sizeLine(before.kind, before.size)}`);
-      continue;
-    }
-    const started = performance.now();
-    const binary = await compile(source);
+  const external = findExternalModules(root).filter((module) => only(module.id));
+  for (const module of external)
+    if (sources.some((source) => source.id === module.id))
+      throw new ExternalModuleError(
+        relative(root, join(module.dir, DESCRIPTOR_FILE)),
+        `the id "${module.id}" is already an AssemblyScript module's: rename the folder`,
+      );
+  const width = Math.max(0, ...[...sources, ...external].map((s) => s.id.length));
+  /** Keeps the previous build of `id` when its inputs did not change; says whether it did. */
+  const upToDate = (id: string, hash: string): boolean => {
+    const before = previous?.modules[id];
+    if (before === undefined || before.inputHash !== hash || !existsSync(join(outDir, before.file)))
+      return false;
+    modules[id] = before;
+    log(`wasm  ${id.padEnd(width)}  up to date  ${sizeLine(before.kind, before.size)}`);
+    return true;
+  };
+  const store = async (
+    id: string,
+    kind: WasmManifestEntry['kind'],
+    binary: Uint8Array,
+    hash: string,
+    started: number,
+  ) => {
     const digest = sha256(binary);
-    const file = `${source.id}.${digest.slice(0, 12)}.wasm`;
+    const file = `${id}.${digest.slice(0, 12)}.wasm`;
     writeFileSync(join(outDir, file), binary);
-    modules[source.id] = {
-      kind: source.kind,
+    modules[id] = {
+      kind,
       file,
       size: binary.length,
       sha256: digest,
@@ -169,7 +192,27 @@ export async function buildWasmPages(options: WasmBuildOptions): Promise<WasmMan
       inputHash: hash,
     };
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    log(`wasm  ${source.id.padEnd(width)}  built in ${seconds} s  ${sizeLine(source.kind, binary.length)}`);
+    log(`wasm  ${id.padEnd(width)}  built in ${seconds} s  ${sizeLine(kind, binary.length)}`);
+  };
+  for (const source of sources) {
+    const hash = inputHash(source, root);
+    if (upToDate(source.id, hash)) continue;
+    const started = performance.now();
+    await store(source.id, source.kind, await compile(source), hash, started);
+  }
+  // Modules of other languages (external-modules.ts): built by their own command, or prebuilt.
+  for (const module of external) {
+    const missing = missingRequirement(module);
+    if (missing !== null) {
+      log(`wasm  ${module.id.padEnd(width)}  skipped: ${missing}`);
+      continue;
+    }
+    const hash = await externalInputHash(module, root);
+    if (upToDate(module.id, hash)) continue;
+    const started = performance.now();
+    const built = await buildExternalModule(module);
+    if (!built.ok) throw new WasmBuildError(module.id, built.output);
+    await store(module.id, module.kind, built.binary, hash, started);
   }
 
   // Keep entries of modules this run was told to skip; drop files nothing refers to any more.
