@@ -2,6 +2,7 @@ import { NODE_KINDS, PROP_NAME_BY_CODE } from '../props.ts';
 import { type SceneOp, SceneOpSchema } from '../scene-ops.ts';
 import { describeIssue } from '../schema.ts';
 import { CONTRACT_VERSION } from '../version.ts';
+import { type CheckedSceneOps, markCheckedOps } from './checked-ops.ts';
 import { BATCH_MAGIC, HEADER_BYTES, MIN_OP_BYTES, OPCODES, VALUE_TAGS } from './format.ts';
 
 export type SceneDecodeErrorCode =
@@ -27,7 +28,7 @@ export interface SceneDecodeError {
 }
 
 export type SceneDecodeResult =
-  | { readonly ok: true; readonly ops: SceneOp[] }
+  | { readonly ok: true; readonly ops: CheckedSceneOps }
   | { readonly ok: false; readonly error: SceneDecodeError };
 
 const OPCODE_NAMES = new Map<number, SceneOp['op']>(
@@ -267,7 +268,7 @@ export function decodeSceneBatch(bytes: Uint8Array): SceneDecodeResult {
         `${reader.remaining} unexpected bytes after the last op`,
       );
     }
-    return { ok: true, ops };
+    return { ok: true, ops: markCheckedOps(ops) };
   } catch (failure) {
     if (failure instanceof DecodeFailure) {
       const { code, offset, message } = failure;

@@ -380,7 +380,7 @@ export function createAppHost(options: AppHostOptions) {
         const batches = client.takeBatches();
         if (batches.length === 0) return;
         for (const ops of batches) {
-          const result = store.apply(world, ops, { checked: client.batchesChecked });
+          const result = store.apply(world, ops);
           if (!result.ok) console.error(result.error.message);
         }
         applied = true;

@@ -70,8 +70,6 @@ export class LegacyWorldClient implements WorldClient {
   }
 
   /** The React world's ops come as objects from page code: the store checks each one. */
-  readonly batchesChecked = false;
-
   takeBatches(): SceneOp[][] {
     return this.batches.splice(0);
   }

@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import {
+  type CheckedSceneOps,
   type CrashPhase,
   decodeSceneBatch,
   describeIssue,
@@ -9,7 +10,6 @@ import {
   MountResultSchema,
   PageLoadOutcomeSchema,
   type Params,
-  type SceneOp,
   type Schema,
   type SchemaIssue,
   UnmountResultSchema,
@@ -150,7 +150,7 @@ const phaseOfHang = (call: string): CrashPhase =>
 export class WasmWorldClient {
   private manifest: WasmManifest | undefined;
   private readonly loaded = new Map<string, Promise<void>>();
-  private readonly batches: SceneOp[][] = [];
+  private readonly batches: CheckedSceneOps[] = [];
   private readonly mounted = new Set<string>();
   private mountTickets = 0;
   private readonly mountTicket = new Map<string, number>();
@@ -305,11 +305,11 @@ export class WasmWorldClient {
     return this.watchdog.running;
   }
 
-  /** Batches are validated once, where they enter (decodeSceneBatch in `receive`): the store need not check their shape again. */
-  readonly batchesChecked = true;
-
-  /** The batches received since the last call, in order. */
-  takeBatches(): SceneOp[][] {
+  /**
+   * The batches received since the last call, in order: validated once, where they entered
+   * (decodeSceneBatch in `receive`), and typed so (the store does not check their shape again).
+   */
+  takeBatches(): CheckedSceneOps[] {
     return this.batches.splice(0);
   }
 

@@ -1,4 +1,11 @@
-import type { HistorySync, HostToWorldMessage, Params, SceneOp, WorldId } from '../../bridge/index.ts';
+import type {
+  CheckedSceneOps,
+  HistorySync,
+  HostToWorldMessage,
+  Params,
+  SceneOp,
+  WorldId,
+} from '../../bridge/index.ts';
 
 /**
  * One world as the host drives it. The React world (on this thread) and the WASM world (in a
@@ -27,10 +34,11 @@ export interface WorldClient {
   event(key: string, event: HostToWorldMessage): void | Promise<void>;
   /** Tells every mounted page where history stands now. */
   syncHistory(sync: HistorySync): void | Promise<void>;
-  /** The scene batches received since the last call, in order (the frame applies them). */
-  takeBatches(): SceneOp[][];
-  /** Whether those batches were validated where they entered, so the store need not check them again. */
-  readonly batchesChecked: boolean;
+  /**
+   * The scene batches received since the last call, in order (the frame applies them). Batches
+   * validated where they entered are `CheckedSceneOps`, so the store does not check their shape again.
+   */
+  takeBatches(): (CheckedSceneOps | readonly SceneOp[])[];
 }
 
 /** Both worlds' clients, by world. */

@@ -1,4 +1,11 @@
-import { type NodeId, ROOT_NODE_ID, type SceneOp, WORLD_IDS, type WorldId } from '../../bridge/index.ts';
+import {
+  type CheckedSceneOps,
+  isCheckedOps,
+  type NodeId,
+  ROOT_NODE_ID,
+  WORLD_IDS,
+  type WorldId,
+} from '../../bridge/index.ts';
 import type { SceneChanges } from './scene-changes.ts';
 import type { SceneNode } from './scene-node.ts';
 import { SceneOpError } from './scene-op-error.ts';
@@ -35,22 +42,19 @@ export class SceneStore {
 
   /**
    * Applies a batch to `world` only. Ops are validated here (they may come from untrusted code),
-   * so `ops` is typed loosely; a rejected batch leaves the world exactly as it was. Ops that were
-   * already validated where they entered (`decodeSceneBatch`'s result) pass `{ checked: true }`
-   * and are checked only against the tree (ids, kinds, cycles), not for their shape again.
+   * so `ops` is typed loosely; a rejected batch leaves the world exactly as it was. Ops validated
+   * where they entered (`decodeSceneBatch`'s result, a `CheckedSceneOps`) are checked only against
+   * the tree (ids, kinds, cycles), not for their shape again.
    *
    * @example
    * const decoded = decodeSceneBatch(bytes);
-   * if (decoded.ok) store.apply('wasm', decoded.ops, { checked: true });
+   * if (decoded.ok) store.apply('wasm', decoded.ops); // shape already checked by the decoder
+   * store.apply('legacy', [{ op: 'create', id: 1, kind: 'view' }]); // checked here
    */
-  apply(
-    world: WorldId,
-    ops: readonly SceneOp[] | readonly unknown[],
-    options: { readonly checked?: boolean } = {},
-  ): ApplyResult {
+  apply(world: WorldId, ops: CheckedSceneOps | readonly unknown[]): ApplyResult {
     const scene = this.scene(world);
     try {
-      scene.applyBatch(ops, options.checked === true);
+      scene.applyBatch(ops, isCheckedOps(ops));
     } catch (error) {
       if (error instanceof BatchRejection) {
         const { index, op, rejection } = error;

@@ -16,7 +16,7 @@ import {
 import { assemble, MAGIC } from './batch-bytes.ts';
 import { PROP_NAME_LIST, PROP_VALUE_ARBS, sceneBatchArb, sceneOpArb } from './scene-arbitraries.ts';
 
-function roundTrip(ops: readonly SceneOp[]): SceneOp[] {
+function roundTrip(ops: readonly SceneOp[]): readonly SceneOp[] {
   const result = decodeSceneBatch(encodeSceneBatch(ops));
   if (!result.ok) throw new Error(`decode failed: ${result.error.code} ${result.error.message}`);
   return result.ops;

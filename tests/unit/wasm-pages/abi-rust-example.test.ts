@@ -38,7 +38,7 @@ describe.skipIf(!existsSync(RUSTC))('ABI.md section 9: the Rust page (needs /usr
     if (mounted.status !== 'mounted')
       throw new Error(`the Rust page did not mount: ${JSON.stringify(mounted)}`);
     world.frame(16);
-    const ops = sent.flatMap((message): SceneOp[] => {
+    const ops = sent.flatMap((message): readonly SceneOp[] => {
       if (message.type !== 'scene.batch') return [];
       const decoded = decodeSceneBatch(message.bytes);
       if (!decoded.ok) throw new Error(decoded.error.message);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSceneBatch, encodeSceneBatch, type SceneOp } from '../../../../bridge/index.ts';
+import { decodeSceneBatch, encodeSceneBatch, isCheckedOps, type SceneOp } from '../../../../bridge/index.ts';
 import { collectFocusables } from '../../../../host/focus/focusables.ts';
 import { SceneStore } from '../../../../host/scene/scene-store.ts';
 
@@ -92,18 +92,28 @@ describe('checked batches', () => {
     const decoded = decodeSceneBatch(encodeSceneBatch(TILES));
     if (!decoded.ok) throw new Error(decoded.error.message);
     const s = new SceneStore();
-    expect(s.apply('wasm', decoded.ops, { checked: true })).toEqual({ ok: true });
+    expect(s.apply('wasm', decoded.ops)).toEqual({ ok: true });
     const again = decodeSceneBatch(encodeSceneBatch([{ op: 'append', parent: 0, child: 42 }]));
     if (!again.ok) throw new Error(again.error.message);
-    const refused = s.apply('wasm', again.ops, { checked: true });
+    const refused = s.apply('wasm', again.ops);
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error.code).toBe('unknown-node');
   });
 
-  it('are still checked for their shape when not marked checked', () => {
+  it("are still checked for their shape when they are not the decoder's (a copy is not)", () => {
     const s = new SceneStore();
     const refused = s.apply('wasm', [{ op: 'setProp', id: 0, name: 'opacity', value: 7 }]);
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error.code).toBe('invalid-op');
+  });
+});
+
+describe('the checked mark', () => {
+  it("belongs to the decoder's own array: a copy, or an op pushed into it, is never taken as checked", () => {
+    const decoded = decodeSceneBatch(encodeSceneBatch(TILES));
+    if (!decoded.ok) throw new Error(decoded.error.message);
+    expect(isCheckedOps(decoded.ops)).toBe(true);
+    expect(isCheckedOps([...decoded.ops])).toBe(false);
+    expect(() => (decoded.ops as SceneOp[]).push({ op: 'remove', id: 1 })).toThrow(TypeError);
   });
 });

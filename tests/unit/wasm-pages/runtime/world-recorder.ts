@@ -4,7 +4,7 @@ import type { WasmWorldMessage } from '../../../../wasm-pages/runtime/world-mess
 export type MessageOfType<T extends WasmWorldMessage['type']> = Extract<WasmWorldMessage, { type: T }>;
 
 /** Decodes a batch the world sent, failing the test with the decoder's message if it cannot. */
-export function decodeOps(bytes: Uint8Array): SceneOp[] {
+export function decodeOps(bytes: Uint8Array): readonly SceneOp[] {
   const decoded = decodeSceneBatch(bytes);
   if (!decoded.ok) throw new Error(`the world sent a batch that does not decode: ${decoded.error.message}`);
   return decoded.ops;
@@ -23,7 +23,7 @@ export class WorldRecorder {
   }
 
   /** The scene batches sent so far, decoded, as `{ page, frame, ops }`. */
-  batches(): { page: string; frame: number; ops: SceneOp[] }[] {
+  batches(): { page: string; frame: number; ops: readonly SceneOp[] }[] {
     return this.ofType('scene.batch').map(({ page, frame, bytes }) => ({
       page,
       frame,

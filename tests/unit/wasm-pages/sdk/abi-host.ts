@@ -35,7 +35,7 @@ export const IDS = { rootId: 16_777_216, firstId: 16_777_217 } as const;
 /** One emitted scene batch: its bytes as the page wrote them, and their ops. */
 export interface EmittedBatch {
   readonly bytes: Uint8Array;
-  readonly ops: SceneOp[];
+  readonly ops: readonly SceneOp[];
 }
 
 /** What one call into the page produced. */
