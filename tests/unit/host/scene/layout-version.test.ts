@@ -114,6 +114,6 @@ describe('the checked mark', () => {
     if (!decoded.ok) throw new Error(decoded.error.message);
     expect(isCheckedOps(decoded.ops)).toBe(true);
     expect(isCheckedOps([...decoded.ops])).toBe(false);
-    expect(() => (decoded.ops as SceneOp[]).push({ op: 'remove', id: 1 })).toThrow(TypeError);
+    expect(() => (decoded.ops as unknown as SceneOp[]).push({ op: 'remove', id: 1 })).toThrow(TypeError);
   });
 });
