@@ -92,7 +92,7 @@ export function coverageReport(plan: Plan): CoverageReport {
  * (lower complexity; an unknown complexity sorts after every known one), then by page id.
  *
  * @example
- * nextToPort(REFERENCE_PLAN); // ['playback', 'details', 'search', 'settings']
+ * nextToPort(REFERENCE_PLAN); // the React-only pages, most viewer time first: ['search', 'settings']
  */
 export function nextToPort(plan: Plan): readonly PageId[] {
   return Object.entries(plan.pages)

@@ -1,7 +1,8 @@
 /**
  * The migration plan of the reference app "Ficus TV". Profiles and collections were ported first
- * (as Prime Video did) and are served by WASM to every device that can run it; the other pages are
- * still React only. Usage weights are percent of viewer time (they sum to 100): playback, where
+ * (as Prime Video did) and are served by WASM to every device that can run it; pages ported since
+ * have a WASM implementation that React still serves by default (not rolled out yet), the rest
+ * are React only. Usage weights are percent of viewer time (they sum to 100): playback, where
  * people spend the evening, then the collections home screen.
  *
  * @example

@@ -83,8 +83,8 @@ export class UnknownRouteError extends Error {
  * a cohort outside 0..99.
  *
  * @example
- * chooseWorld(plan, { ...request, route: 'details', overrides: { details: 'wasm' } });
- * // { world: 'legacy', reason: 'override-unavailable' } (details has no WASM implementation)
+ * chooseWorld(plan, { ...request, route: 'settings', overrides: { settings: 'wasm' } });
+ * // { world: 'legacy', reason: 'override-unavailable' } (a page with no WASM implementation)
  */
 export function chooseWorld(plan: Plan, request: WorldRequest): WorldChoice {
   const page = findPage(plan, request.route);
