@@ -65,12 +65,14 @@ const REFERENCE_PLAN_DATA: Plan = {
     },
     search: {
       route: 'search',
-      implementations: { legacy: true, wasm: false },
+      implementations: { legacy: true, wasm: true },
       parent: 'collections',
       defaultWorld: 'legacy',
       owner: 'discovery-team',
       usageWeight: 10,
       complexity: 3,
+      notes:
+        'Ported (parity in tests/unit/parity/search.parity.test.tsx, requests included) but React by default; ?world.search=wasm serves the port.',
     },
     settings: {
       route: 'settings',
