@@ -14,6 +14,7 @@ import {
   type Plan,
   pageIds,
   parentPages,
+  type WorldChoice,
 } from '../../migration-plan/index.ts';
 import type { RouterPorts, UrlSyncMode } from '../../router/ports.ts';
 import { createRouter, type Router } from '../../router/router.ts';
@@ -257,15 +258,20 @@ export function createAppHost(options: AppHostOptions) {
       requestFrame();
     });
 
+  /** The last world choice per route and the rule that decided it (the router keeps only the world). */
+  const worldChoices = new Map<string, WorldChoice>();
   const ports: RouterPorts = {
-    chooseWorld: (route) =>
-      chooseWorld(options.plan, {
+    chooseWorld: (route) => {
+      const choice = chooseWorld(options.plan, {
         route,
         capabilities: options.capabilities,
         overrides: options.overrides ?? {},
         cohort: options.cohort ?? 0,
         brokenWasmPages: breaker.openPages(now()),
-      }).world,
+      });
+      worldChoices.set(route, choice);
+      return choice.world;
+    },
     loadWorld: async () => undefined,
     async mountOffscreen(world, entry) {
       const firstFrame = new Promise<void>((resolve, reject) => {
@@ -339,6 +345,16 @@ export function createAppHost(options: AppHostOptions) {
     wasm,
     breaker,
     telemetry,
+    /** The device's rollout cohort, as the world choice uses it. */
+    cohort: options.cohort ?? 0,
+    /**
+     * The world last chosen for `route` and why (`chooseWorld`'s reason), or undefined before its
+     * first visit. The entry's own `world` may differ: a fallback after a crash serves it in legacy.
+     *
+     * @example
+     * host.worldChoice('collections'); // { world: 'wasm', reason: 'rollout' }
+     */
+    worldChoice: (route: string): WorldChoice | undefined => worldChoices.get(route),
     /** Starts the WASM world's worker, then the router on the first page. */
     async start(): Promise<void> {
       let waitForWorld: ReturnType<typeof setTimeout> | undefined;
