@@ -85,6 +85,11 @@ const cases = PAGES.flatMap((page) =>
   ),
 );
 
+/** Search in every world it exists in, against every fault. */
+const searchCases = worldsOf('search').flatMap((world) =>
+  FAULTS.map(([fault, mode]) => ({ world, fault, mode })),
+);
+
 /** Focus keys on the visible page. */
 function keysOnPage(running: RunningApp): string[] {
   const world = running.visibleWorld();
@@ -100,9 +105,8 @@ async function until(running: RunningApp, check: () => boolean, what: string): P
 
 describe('focus at rest: exactly one focused node on the visible page', () => {
   it('covers every page of the plan in every world it exists in', () => {
-    // Search has its own case below (it fetches only once the viewer types, and only in React).
+    // Search has its own cases below (it fetches only once the viewer types), in every world too.
     const routes = new Set([...PAGES.map((p) => p.route), 'search']);
-    expect(worldsOf('search')).toEqual(['legacy']);
     for (const route of Object.keys(REFERENCE_PLAN.pages)) expect(routes).toContain(route);
     expect(cases.filter((c) => c.world === 'wasm').map((c) => c.page.route)).toEqual(
       expect.arrayContaining(['profiles', 'collections']),
@@ -175,14 +179,15 @@ describe('focus at rest: exactly one focused node on the visible page', () => {
 
   // Search asks for results only once the viewer types, and keeps its keyboard on screen: focus
   // stays on the keyboard when the results fail, and comes back to it when Retry is replaced.
-  it.each(FAULTS.map(([fault, mode]) => ({ fault, mode })))(
-    'search in legacy, $fault: typing, the error, each Retry and the results',
-    async ({ mode }) => {
+  it.each(searchCases)(
+    'search in $world, $fault: typing, the error, each Retry and the results',
+    async ({ world, mode }) => {
       backend.fail('search', mode, { times: 2 });
       const fetches = fetchGate();
       const frames = paintedFocusWatch();
       app = await startApp({
         initial: { route: 'search', params: {} },
+        overrides: { search: world },
         onPaint: frames.onPaint,
         onFocusMarked: frames.onFocusMarked,
       });
@@ -190,7 +195,8 @@ describe('focus at rest: exactly one focused node on the visible page', () => {
       const path = apiPaths.search('a');
       const rest = async (what: string) => {
         await frames.frames(3);
-        expect(focusRuleProblem(running.host, 'legacy'), what).toBeUndefined();
+        expect(running.visibleWorld(), what).toBe(world);
+        expect(focusRuleProblem(running.host, world), what).toBeUndefined();
       };
       const toRetry = async () => {
         for (let i = 0; i < 12 && running.focusedKey() !== RETRY; i++) {
