@@ -1,4 +1,4 @@
-import { createActor, waitFor } from 'xstate';
+import { createActor, type InspectionEvent, waitFor } from 'xstate';
 import {
   describeIssue,
   type HistoryEntry,
@@ -40,6 +40,15 @@ export interface RouterOptions {
   readonly parentsOf?: (page: PageRef) => readonly PageRef[];
   /** Where entry keys start (default e1, e2, ...). */
   readonly keys?: KeyCounter;
+  /**
+   * Watches the navigation machine with XState's inspection API (`createActor`'s `inspect`):
+   * every event, transition, snapshot and action, as they happen. For devtools; absent, nothing
+   * is recorded. It must not throw, nor send the router anything.
+   *
+   * @example
+   * createRouter(ports, { rootRoute: 'home', inspect: (e) => e.type === '@xstate.event' && console.debug(e.event) });
+   */
+  readonly inspect?: (event: InspectionEvent) => void;
 }
 
 /** What a subscriber sees after every change. */
@@ -116,6 +125,7 @@ export function createRouter(ports: RouterPorts, options: RouterOptions): Router
   }
   const actor = createActor(navigationMachine, {
     input: { ports, rootRoute, ...(options.keys === undefined ? {} : { keys: options.keys }) },
+    ...(options.inspect === undefined ? {} : { inspect: options.inspect }),
   }).start();
   let started = false;
   let stopped = false;
