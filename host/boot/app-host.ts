@@ -260,6 +260,8 @@ export function createAppHost(options: AppHostOptions) {
 
   /** The last world choice per route and the rule that decided it (the router keeps only the world). */
   const worldChoices = new Map<string, WorldChoice>();
+  /** Ties this app's `page.served` events together, so a collector counts sessions and viewer time. */
+  const session = globalThis.crypto.randomUUID();
   const ports: RouterPorts = {
     chooseWorld: (route) => {
       const choice = chooseWorld(options.plan, {
@@ -300,6 +302,10 @@ export function createAppHost(options: AppHostOptions) {
       worldToShow = world;
       view?.setPage(world, entry.route);
       requestFrame();
+      // Another world than the chosen one serves a page only after the chosen one failed it.
+      const choice = worldChoices.get(entry.route);
+      const reason = choice?.world === world ? choice.reason : 'fallback';
+      telemetry.record('page.served', { page: entry.route, world, reason, session }, now());
     },
     unmount(world, entry) {
       if (shownKey[world] === entry.key) delete shownKey[world];
