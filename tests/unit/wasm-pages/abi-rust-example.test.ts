@@ -11,7 +11,7 @@ import type { WasmWorldMessage } from '../../../wasm-pages/runtime/world-message
 // ABI.md section 9 is a whole page in Rust: this test builds it with the command the section
 // gives, from the section's own text, and runs it on the real runtime (in-process), so the
 // example an author copies keeps working. It needs Debian's rustc and libstd-rust-dev-wasm32
-// (TOOLCHAIN.md); without /usr/bin/rustc it is skipped, saying so.
+// (TOOLCHAIN.md; .ci/run installs them); without /usr/bin/rustc it fails saying how to install it.
 
 const RUSTC = '/usr/bin/rustc';
 const ABI = readFileSync(new URL('../../../wasm-pages/ABI.md', import.meta.url), 'utf8');
@@ -22,8 +22,12 @@ const command = /```\n(\/usr\/bin\/rustc [^\n]*)\n```/.exec(section9)?.[1];
 const work = mkdtempSync(join(tmpdir(), 'ficus-abi-rust-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe.skipIf(!existsSync(RUSTC))('ABI.md section 9: the Rust page (needs /usr/bin/rustc)', () => {
+describe('ABI.md section 9: the Rust page (needs /usr/bin/rustc)', () => {
   it('builds with the command given and mounts, draws and logs as the section says', async () => {
+    if (!existsSync(RUSTC))
+      throw new Error(
+        `${RUSTC} is missing (install it: apt-get install -y rustc libstd-rust-dev-wasm32, as root; .ci/run does)`,
+      );
     if (source === undefined || command === undefined)
       throw new Error('ABI.md section 9 has no ```rust block or no /usr/bin/rustc command block');
     writeFileSync(join(work, 'page.rs'), `${source}\n`);
