@@ -1,4 +1,4 @@
-import { VALUE_TAG } from './format.ts';
+import { MAX_VALUE_DEPTH, VALUE_TAG } from './format.ts';
 
 const utf8 = new TextEncoder();
 
@@ -36,7 +36,8 @@ export function encodeValue(value: unknown): Uint8Array {
   };
   const seen = new Set<object>();
   const write = (v: unknown, path: string, depth: number): void => {
-    if (depth > 32) throw new TypeError(`encodeValue: ${path} nests deeper than 32 levels`);
+    if (depth > MAX_VALUE_DEPTH)
+      throw new TypeError(`encodeValue: ${path} nests deeper than ${MAX_VALUE_DEPTH} levels`);
     if (v === null) header(VALUE_TAG.null);
     else if (v === true) header(VALUE_TAG.true);
     else if (v === false) header(VALUE_TAG.false);
