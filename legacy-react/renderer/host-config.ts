@@ -5,6 +5,7 @@ import { setPropOp } from '../../bridge/index.ts';
 import type { HostInstance, PageContainer } from './host-instance.ts';
 import { COMPONENT_NAMES, HOST_TYPES, type HostType } from './primitive-props.ts';
 import { diffSceneValues, handlersOf, PrimitiveUsageError, toSceneValues } from './prop-translation.ts';
+import { RENDERER_PACKAGE } from './renderer-package.ts';
 import type { SceneWriter } from './scene-writer.ts';
 
 type Props = Readonly<Record<string, unknown>>;
@@ -138,8 +139,8 @@ export function createHostConfig(writer: SceneWriter): FicusHostConfig {
   }
 
   return {
-    rendererPackageName: 'ficus-legacy-react',
-    rendererVersion: '0.1.0',
+    rendererPackageName: RENDERER_PACKAGE.name,
+    rendererVersion: RENDERER_PACKAGE.version,
     extraDevToolsConfig: null,
     supportsMutation: true,
     supportsPersistence: false,
