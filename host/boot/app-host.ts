@@ -17,7 +17,7 @@ import {
   type WorldChoice,
 } from '../../migration-plan/index.ts';
 import type { RouterPorts, UrlSyncMode } from '../../router/ports.ts';
-import { createRouter, type Router } from '../../router/router.ts';
+import { createRouter, type Router, type RouterOptions } from '../../router/router.ts';
 import type { InputAction } from '../input/key-map.ts';
 import type { SceneStore } from '../scene/scene-store.ts';
 import { FocusController } from './focus-controller.ts';
@@ -76,6 +76,8 @@ export interface AppHostOptions {
   readonly workerStartBudgetMs?: number;
   /** Records each key press hop by hop (the browser boot exposes it to the browser bench). */
   readonly trace?: InputTrace;
+  /** Watches the router's navigation machine (XState's inspection API; `?inspect` in a browser). */
+  readonly inspect?: RouterOptions['inspect'];
 }
 
 /**
@@ -341,6 +343,7 @@ export function createAppHost(options: AppHostOptions) {
     routes: pageIds(options.plan),
     parentsOf: (page) => parentPages(options.plan, page),
     ...(options.initial === undefined ? {} : { initial: options.initial }),
+    ...(options.inspect === undefined ? {} : { inspect: options.inspect }),
   });
 
   return {
