@@ -33,6 +33,7 @@ const KEEP = 512;
 export class InputTrace {
   private open: { key: string; world: WorldId; hops: Partial<Record<TraceHop, number>> } | null = null;
   private done: KeyTrace[] = [];
+  private readonly watchers = new Set<(press: KeyTrace) => void>();
 
   constructor(private readonly now: () => number = () => performance.now()) {}
 
@@ -62,6 +63,20 @@ export class InputTrace {
     this.close();
   }
 
+  /**
+   * Calls `listener` with each press as it completes (devtools), until the returned function is
+   * called; `take()` still gets every press.
+   *
+   * @example
+   * const stop = trace.observe((press) => console.log(press.key, press.world, press.hops.painted));
+   */
+  observe(listener: (press: KeyTrace) => void): () => void {
+    this.watchers.add(listener);
+    return () => {
+      this.watchers.delete(listener);
+    };
+  }
+
   /** The completed presses since the last call (the most recent KEEP). */
   take(): KeyTrace[] {
     return this.done.splice(0);
@@ -69,6 +84,7 @@ export class InputTrace {
 
   private close(): void {
     if (this.open === null) return;
+    for (const watcher of this.watchers) watcher(this.open);
     this.done.push(this.open);
     if (this.done.length > KEEP) this.done.splice(0, this.done.length - KEEP);
     this.open = null;
