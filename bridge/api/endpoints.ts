@@ -22,9 +22,17 @@ export const API_ENDPOINTS = [
 ] as const;
 export type ApiEndpoint = (typeof API_ENDPOINTS)[number];
 
+/**
+ * The HTTP methods an operation may have, and a WASM page may ask the host for (ABI v2). DELETE
+ * is part of the vocabulary although no operation declares it yet: a page's DELETE is refused
+ * like any request for an undeclared endpoint.
+ */
+export const API_METHODS = ['GET', 'PUT', 'POST', 'DELETE'] as const;
+export type ApiMethod = (typeof API_METHODS)[number];
+
 export interface ApiOperation {
   readonly endpoint: ApiEndpoint;
-  readonly method: 'GET' | 'PUT' | 'POST';
+  readonly method: ApiMethod;
   /** The path pattern under the API's origin (`:name` is a path segment), as msw and docs spell it. */
   readonly route: string;
   /** Query parameters it reads; a missing required one is a 400. */

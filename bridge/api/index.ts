@@ -7,6 +7,7 @@ export * from './error.ts';
 export * from './home.ts';
 export * from './ids.ts';
 export * from './load.ts';
+export * from './parse-request.ts';
 export * from './parse-request-path.ts';
 export * from './paths.ts';
 export * from './playback.ts';

@@ -1,12 +1,7 @@
 import { describeValue, type Schema, string } from '../schema.ts';
-import { API_OPERATIONS, type ApiOperationName } from './endpoints.ts';
+import { API_METHODS, API_OPERATIONS, type ApiMethod, type ApiOperationName } from './endpoints.ts';
 import { ApiIdSchema } from './ids.ts';
 import { API_PREFIX } from './paths.ts';
-
-/** The operations a page may ask the host for: the GETs of {@link API_OPERATIONS}. */
-export type ApiReadName = {
-  [K in ApiOperationName]: (typeof API_OPERATIONS)[K]['method'] extends 'GET' ? K : never;
-}[ApiOperationName];
 
 /** Every query parameter an operation declares ("profile", "q"). */
 type QueryName = { [K in ApiOperationName]: keyof (typeof API_OPERATIONS)[K]['query'] }[ApiOperationName];
@@ -37,9 +32,9 @@ const QUERY_VALUES: Readonly<Record<QueryName, Schema<string>>> = {
   q: text(1000, 'search text'),
 };
 
-/** A request a page may make, checked: a declared GET endpoint with valid parameters. */
-export interface ApiReadRequest {
-  readonly operation: ApiReadName;
+/** A request a page may make, checked: a declared endpoint for its method, with valid parameters. */
+export interface ApiRequest {
+  readonly operation: ApiOperationName;
   /** Path parameters by name (`id` of `/api/titles/:id`), each an id of {@link ApiIdSchema}. */
   readonly params: Readonly<Record<string, string>>;
   /** Query parameters by name, percent-decoded, each valid for its parameter. */
@@ -49,9 +44,9 @@ export interface ApiReadRequest {
 export type RequestPathParse =
   | {
       readonly ok: true;
-      readonly request: ApiReadRequest;
+      readonly request: ApiRequest;
       /**
-       * The path to GET (under the API's origin), built from `request` alone: the route with each
+       * The path to fetch (under the API's origin), built from `request` alone: the route with each
        * parameter passed through encodeURIComponent (and `'` as %27), never the page's string.
        */
       readonly path: string;
@@ -63,7 +58,7 @@ type Segment = { readonly literal: string } | { readonly param: string };
 
 interface Route {
   readonly name: ApiOperationName;
-  readonly method: string;
+  readonly method: ApiMethod;
   readonly route: string;
   readonly segments: readonly Segment[];
   readonly query: Readonly<Record<string, 'required' | 'optional'>>;
@@ -80,15 +75,18 @@ const ROUTES: readonly Route[] = Object.entries(API_OPERATIONS).map(([name, oper
   query: operation.query,
 }));
 
-const isReadable = (route: Route): route is Route & { readonly name: ApiReadName } => route.method === 'GET';
-
-/** How the readable endpoints are spelled in a refusal. */
-const READABLE = ROUTES.filter(isReadable)
-  .map(({ route, query }) => {
+/** How the endpoints a page may send `method` to are spelled in a refusal. */
+function endpointsFor(method: ApiMethod): string {
+  const spelled = ROUTES.filter((route) => route.method === method).map(({ route, query }) => {
     const names = Object.keys(query);
     return names.length === 0 ? route : `${route}?${names.map((name) => `${name}=…`).join('&')}`;
-  })
-  .join(', ');
+  });
+  return spelled.length === 0 ? `nothing (no ${method} endpoint is declared)` : spelled.join(', ');
+}
+
+const ENDPOINTS_OF: ReadonlyMap<ApiMethod, string> = new Map(
+  API_METHODS.map((method) => [method, endpointsFor(method)]),
+);
 
 // What encodeURIComponent leaves as it is, a percent sign, and the separators / ? & =.
 const PATH_CHARACTER = /[A-Za-z0-9\-_.!~*'()%/?&=]/;
@@ -96,14 +94,16 @@ const PERCENT_ESCAPE = /^%[0-9A-Fa-f]{2}/;
 const MAX_QUOTED = 100;
 
 /**
- * Parses the path a WASM page asks the host to GET against the endpoints declared in
- * {@link API_OPERATIONS}. It is accepted only if it is exactly a declared GET endpoint
- * (`/api/titles/:id`, `/api/home?profile=…`, ...) with valid parameters: path parameters are ids
- * (ApiIdSchema, never escaped); query parameters are declared ones, each at most once, with
- * percent-encoded UTF-8 values of bounded length and no control characters. Backslashes, dot
- * segments (also as `%2e`), encoded separators, empty segments (`//`), fragments, control or
- * non-ASCII characters, undeclared parameters and paths longer than
+ * Parses the path a WASM page asks the host to fetch with `method` (GET when absent: every ABI v1
+ * request) against the endpoints declared in {@link API_OPERATIONS}. It is accepted only if it is
+ * exactly a declared endpoint of that method (`GET /api/titles/:id`, `GET /api/home?profile=…`,
+ * `PUT /api/settings/:id`, ...) with valid parameters: path parameters are ids (ApiIdSchema, never
+ * escaped); query parameters are declared ones, each at most once, with percent-encoded UTF-8
+ * values of bounded length and no control characters. Backslashes, dot segments (also as `%2e`),
+ * encoded separators, empty segments (`//`), fragments, control or non-ASCII characters,
+ * undeclared parameters, an endpoint of another method and paths longer than
  * {@link MAX_REQUEST_PATH_LENGTH} are refused with a reason. Never throws, whatever `path` is.
+ * The body of a write is checked by {@link parseApiRequest}, which calls this first.
  *
  * On success, `path` is rebuilt from the parsed request (parameters through encodeURIComponent),
  * so what the host fetches is a declared endpoint whatever the page sent.
@@ -111,19 +111,34 @@ const MAX_QUOTED = 100;
  * @example
  * parseRequestPath('/api/home?profile=p1');
  * // { ok: true, request: { operation: 'getHome', params: {}, query: { profile: 'p1' } }, path: '/api/home?profile=p1' }
+ * parseRequestPath('/api/settings/subtitles', 'PUT');
+ * // { ok: true, request: { operation: 'updateSetting', params: { id: 'subtitles' }, query: {} }, path: '/api/settings/subtitles' }
  * parseRequestPath('/api/titles/..\\..\\secret');
  * // { ok: false, reason: 'request path "/api/titles/..\\\\..\\\\secret" refused: it contains a backslash at index 14, which URL parsers read as /' }
  */
-export function parseRequestPath(path: unknown): RequestPathParse {
+export function parseRequestPath(path: unknown, method: ApiMethod = 'GET'): RequestPathParse {
   if (typeof path !== 'string')
-    return { ok: false, reason: `request path refused: it is not a string but ${describeValue(path)}` };
-  const why = whyRefused(path);
-  if (typeof why === 'string') return { ok: false, reason: `request path ${quote(path)} refused: ${why}` };
+    return { ok: false, reason: `${refusedPath(null, method)}it is not a string but ${describeValue(path)}` };
+  const why = whyRefused(path, method);
+  if (typeof why === 'string') return { ok: false, reason: `${refusedPath(path, method)}${why}` };
   return { ok: true, request: why, path: buildPath(why) };
 }
 
-/** The request `path` names, or why it names none. */
-function whyRefused(path: string): ApiReadRequest | string {
+/**
+ * How every refusal of a page's request begins: `request path "<path>" refused: ` for a GET (as
+ * ABI v1 words it), `request path "<path>" (PUT) refused: ` for another method; `path` is quoted
+ * as JSON, cut to its first 100 characters. Null for a path that is not a string.
+ *
+ * @example
+ * refusedPath('/api/telemetry', 'POST'); // 'request path "/api/telemetry" (POST) refused: '
+ */
+export function refusedPath(path: string | null, method: ApiMethod): string {
+  const named = path === null ? 'request path' : `request path ${quote(path)}`;
+  return method === 'GET' ? `${named} refused: ` : `${named} (${method}) refused: `;
+}
+
+/** The request `path` names for `method`, or why it names none. */
+function whyRefused(path: string, method: ApiMethod): ApiRequest | string {
   if (path.length === 0) return 'it is empty';
   if (path.length > MAX_REQUEST_PATH_LENGTH)
     return `it is ${path.length} characters long; at most ${MAX_REQUEST_PATH_LENGTH} are allowed`;
@@ -145,12 +160,13 @@ function whyRefused(path: string): ApiReadRequest | string {
       segments.length === parts.length &&
       segments.every((segment, i) => !('literal' in segment) || segment.literal === parts[i]),
   );
-  const route = sameShape.find(isReadable);
+  const route = sameShape.find((candidate) => candidate.method === method);
   if (route === undefined) {
-    const written = sameShape[0];
-    return written === undefined
-      ? `it is not a declared endpoint; a page may read ${READABLE}`
-      : `it is the ${written.method} endpoint ${written.route} (${written.name}); a page may only read (GET) ${READABLE}`;
+    const other = sameShape[0];
+    const allowed = `a page may ${method} ${ENDPOINTS_OF.get(method) ?? ''}`;
+    return other === undefined
+      ? `it is not a declared endpoint; ${allowed}`
+      : `it is the ${other.method} endpoint ${other.route} (${other.name}), not a ${method} one; ${allowed}`;
   }
 
   const params: Record<string, string> = {};
@@ -228,7 +244,7 @@ function parseQuery(search: string | null, route: Route): Record<string, string>
 }
 
 /** The path of `request`: its route, each parameter encoded; query parameters in declared order. */
-function buildPath(request: ApiReadRequest): string {
+function buildPath(request: ApiRequest): string {
   const operation = API_OPERATIONS[request.operation];
   const pathname = operation.route.replace(/:([A-Za-z]+)/g, (_, name: string) =>
     encodeURIComponent(request.params[name] ?? ''),

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { apiPaths, MAX_REQUEST_PATH_LENGTH, parseRequestPath } from '../../../bridge/index.ts';
+import {
+  apiPaths,
+  MAX_REQUEST_PATH_LENGTH,
+  parseApiRequest,
+  parseRequestPath,
+} from '../../../bridge/index.ts';
 
-// A WASM page names what it wants the host to GET; the host accepts exactly the declared GET
-// endpoints of bridge/api with valid parameters, and rebuilds the path itself.
+// A WASM page names what it wants the host to fetch, and with which method; the host accepts
+// exactly the declared endpoints of bridge/api for that method with valid parameters (and, for a
+// write, a body the operation takes), and rebuilds the path itself.
 
 describe('parseRequestPath accepts the declared GET endpoints', () => {
   it.each([
@@ -156,16 +162,16 @@ describe('parseRequestPath refuses everything else, saying why', () => {
     [' /api/profiles', 'does not start with /api/'],
     ['/secret', 'does not start with /api/'],
     ['/wasm/manifest.json', 'does not start with /api/'],
-    ['/api/secret', 'it is not a declared endpoint; a page may read /api/profiles, /api/home?profile=…'],
+    ['/api/secret', 'it is not a declared endpoint; a page may GET /api/profiles, /api/home?profile=…'],
     ['/api/Profiles', 'it is not a declared endpoint'],
     ['/api/titles', 'it is not a declared endpoint'],
     ['/api/titles/t1/extra', 'it is not a declared endpoint'],
     ['/api/titles/:id', 'contains ":"'],
     [
       '/api/settings/subtitles',
-      'it is the PUT endpoint /api/settings/:id (updateSetting); a page may only read (GET)',
+      'it is the PUT endpoint /api/settings/:id (updateSetting), not a GET one; a page may GET /api/profiles',
     ],
-    ['/api/telemetry', 'it is the POST endpoint /api/telemetry (sendTelemetry)'],
+    ['/api/telemetry', 'it is the POST endpoint /api/telemetry (sendTelemetry), not a GET one'],
     // Invalid parameters.
     ['/api/titles/.hidden', 'its :id of /api/titles/:id is not an id (1-64 of A-Z a-z 0-9 _ -)'],
     ['/api/titles/t1.json', 'its :id of /api/titles/:id is not an id'],
@@ -203,5 +209,123 @@ describe('parseRequestPath refuses everything else, saying why', () => {
       ok: false,
       reason: `request path refused: it is not a string but ${described}`,
     });
+  });
+});
+
+describe('parseRequestPath with a method: the write endpoints (ABI v2)', () => {
+  it.each([
+    ['PUT', apiPaths.setting('subtitles'), 'updateSetting', { id: 'subtitles' }],
+    ['PUT', apiPaths.setting('auto-play_2'), 'updateSetting', { id: 'auto-play_2' }],
+    ['POST', apiPaths.telemetry(), 'sendTelemetry', {}],
+  ] as const)('%s %s', (method, path, operation, params) => {
+    expect(parseRequestPath(path, method)).toEqual({
+      ok: true,
+      request: { operation, params, query: {} },
+      path,
+    });
+  });
+
+  it.each([
+    [
+      'PUT',
+      '/api/settings',
+      'it is the GET endpoint /api/settings (listSettings), not a PUT one; a page may PUT /api/settings/:id',
+    ],
+    [
+      'POST',
+      '/api/settings/subtitles',
+      'it is the PUT endpoint /api/settings/:id (updateSetting), not a POST one; a page may POST /api/telemetry',
+    ],
+    ['PUT', '/api/profiles', 'it is the GET endpoint /api/profiles (listProfiles), not a PUT one'],
+    [
+      'DELETE',
+      '/api/settings/subtitles',
+      'not a DELETE one; a page may DELETE nothing (no DELETE endpoint is declared)',
+    ],
+    ['DELETE', '/api/secret', 'it is not a declared endpoint; a page may DELETE nothing'],
+    ['PUT', '/api/settings/..%2fsecret', 'has an encoded separator (%2f)'],
+    ['PUT', '/api/settings/sub titles', 'contains " " at index 17'],
+    ['PUT', '/api/settings/subtitles?x=1', '/api/settings/:id takes no query parameters'],
+    ['POST', '/api/telemetry/', 'has an empty segment'],
+  ] as const)('refuses %s %s, naming the method', (method, path, why) => {
+    const parsed = parseRequestPath(path, method);
+    expect(parsed).toEqual({ ok: false, reason: expect.stringContaining(why) });
+    if (!parsed.ok)
+      expect(parsed.reason.startsWith(`request path ${JSON.stringify(path)} (${method}) refused: `)).toBe(
+        true,
+      );
+  });
+});
+
+describe('parseApiRequest: method, path and body together', () => {
+  it('takes a GET without a method (every ABI v1 request) and with one', () => {
+    expect(parseApiRequest({ path: apiPaths.settings() })).toEqual({
+      ok: true,
+      method: 'GET',
+      request: { operation: 'listSettings', params: {}, query: {} },
+      path: '/api/settings',
+      body: undefined,
+    });
+    expect(parseApiRequest({ method: 'GET', path: apiPaths.title('t1') })).toMatchObject({
+      ok: true,
+      method: 'GET',
+    });
+  });
+
+  it('takes a write with the body its operation declares, and keeps it as it is', () => {
+    expect(
+      parseApiRequest({ method: 'PUT', path: apiPaths.setting('subtitles'), body: { value: true } }),
+    ).toEqual({
+      ok: true,
+      method: 'PUT',
+      request: { operation: 'updateSetting', params: { id: 'subtitles' }, query: {} },
+      path: '/api/settings/subtitles',
+      body: { value: true },
+    });
+    const batch = {
+      events: [{ name: 'playback.start', at: 12, data: { titleId: 't1', durationSeconds: 60 } }],
+    };
+    expect(parseApiRequest({ method: 'POST', path: apiPaths.telemetry(), body: batch })).toMatchObject({
+      ok: true,
+      request: { operation: 'sendTelemetry' },
+      body: batch,
+    });
+  });
+
+  it.each([
+    [
+      { method: 'PUT', path: '/api/settings/subtitles', body: { value: 'yes' } },
+      'request path "/api/settings/subtitles" (PUT) refused: its body is not what updateSetting takes: at .value: expected a boolean, got "yes"',
+    ],
+    [
+      { method: 'PUT', path: '/api/settings/subtitles', body: { value: true, admin: true } },
+      'request path "/api/settings/subtitles" (PUT) refused: its body is not what updateSetting takes: at .admin: unknown field (expected only value)',
+    ],
+    [
+      { method: 'PUT', path: '/api/settings/subtitles' },
+      'request path "/api/settings/subtitles" (PUT) refused: updateSetting needs a body (an object), but it has none',
+    ],
+    [
+      { method: 'POST', path: '/api/telemetry', body: { events: [{ name: '', at: 0 }] } },
+      'request path "/api/telemetry" (POST) refused: its body is not what sendTelemetry takes: at .events[0].name: expected at least 1 characters, got 0',
+    ],
+    [
+      { path: '/api/settings', body: { value: true } },
+      'request path "/api/settings" refused: a GET sends no body, but it has one (object)',
+    ],
+    [
+      { method: 'PATCH', path: '/api/settings/subtitles', body: { value: true } },
+      'request path "/api/settings/subtitles" refused: its method "PATCH" is not one of GET, PUT, POST, DELETE',
+    ],
+    [
+      { method: 'put', path: '/api/settings/subtitles', body: { value: true } },
+      'request path "/api/settings/subtitles" refused: its method "put" is not one of GET, PUT, POST, DELETE',
+    ],
+    [
+      { method: 'PUT', path: '/api/settings', body: { value: true } },
+      'request path "/api/settings" (PUT) refused: it is the GET endpoint /api/settings (listSettings), not a PUT one; a page may PUT /api/settings/:id',
+    ],
+  ])('refuses %j, naming path, method and field', (input, reason) => {
+    expect(parseApiRequest(input)).toEqual({ ok: false, reason });
   });
 });
