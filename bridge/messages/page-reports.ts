@@ -1,4 +1,6 @@
-import { type Infer, literal, number, object, oneOf, string } from '../schema.ts';
+import { API_METHODS } from '../api/endpoints.ts';
+import { type Infer, literal, number, object, oneOf, optional, string } from '../schema.ts';
+import { ValueSchema } from '../value-codec/value-schema.ts';
 import { LOG_LEVELS } from '../wasm-abi.ts';
 import { EntryKeySchema, RouteSchema } from './history.ts';
 
@@ -7,16 +9,20 @@ import { EntryKeySchema, RouteSchema } from './history.ts';
 // The WASM world sends them for what its pages emit (wasm-abi.ts PageMessageSchema) and write.
 
 /**
- * GET `path` from the backend for the page mounted under `key`, answered with a `data` event of
- * the same `requestId`. Only the shape is checked here; which endpoint the path names (and
- * whether it names one at all) is the host's data-request code's to decide, against bridge/api.
+ * Send `method` (GET when absent, as from every ABI v1 page) to `path` with `body` (a write's,
+ * absent when none) for the page mounted under `key`, answered with a `data` event of the same
+ * `requestId`. Only the shape is checked here; which endpoint the path names for that method (and
+ * whether it names one at all), and whether the body is what it takes, is the host's data-request
+ * code's to decide, against bridge/api (parseApiRequest).
  */
 export const DataRequestMessageSchema = object({
   type: literal('data.request'),
   page: RouteSchema,
   key: EntryKeySchema,
   requestId: number({ integer: true, min: 0, max: 0xffff_ffff }),
+  method: optional(oneOf(API_METHODS)),
   path: string({ minLength: 1, maxLength: 2048 }),
+  body: optional(ValueSchema),
 });
 export type DataRequestMessage = Infer<typeof DataRequestMessageSchema>;
 

@@ -344,11 +344,11 @@ export class WasmWorldClient {
         return;
       }
       case 'data.request': {
-        const { key, requestId, path } = message;
+        const { key } = message;
         // Nothing is fetched for a page that is not (or no longer) mounted: its answer would be dropped.
         if (!this.mounted.has(key)) return;
-        // answerDataRequest never rejects: a refused path or a failed fetch is an error answer.
-        void answerDataRequest(requestId, path, this.options).then((event) => {
+        // answerDataRequest never rejects: a refused request or a failed fetch is an error answer.
+        void answerDataRequest(message, this.options).then((event) => {
           if (generation === this.generation && this.mounted.has(key)) void this.event(key, event);
         });
         return;

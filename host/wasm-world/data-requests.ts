@@ -1,8 +1,9 @@
 import {
   API_OPERATIONS,
   loadFromApi,
-  parseRequestPath,
+  parseApiRequest,
   type Schema,
+  sendToApi,
   type Value,
 } from '../../bridge/index.ts';
 
@@ -13,6 +14,7 @@ export type DataEvent =
       readonly requestId: number;
       readonly ok: true;
       readonly status: number;
+      /** The checked JSON answer; null for a write answered with no content (204). */
       readonly body: Value;
     }
   | {
@@ -30,30 +32,50 @@ export interface DataRequestOptions {
 }
 
 /**
- * Answers a WASM page's `data.request`: parses the path against the endpoints declared in
- * bridge/api (parseRequestPath), GETs the URL the host builds from the parsed endpoint (never the
- * page's string) and checks the answer against that endpoint's contract, exactly as the React
- * world's useFetch does, so both worlds see the same data and the same error text. A path that is
- * not exactly a declared GET endpoint with valid parameters fetches nothing: the page gets an
- * error answer (status 0) saying why. Never rejects, whatever `path` is.
+ * What a page asked for, as it arrived (a `data.request` message fits): a v1 page's request has no
+ * method (a GET) and no body.
+ */
+export interface PageDataRequest {
+  readonly requestId: number;
+  readonly method?: unknown;
+  readonly path: unknown;
+  readonly body?: unknown;
+}
+
+/**
+ * Answers a WASM page's `data.request`: checks method, path and body against the operations
+ * declared in bridge/api (parseApiRequest), sends the request the host builds from the parsed
+ * operation (never the page's string), and checks the answer against that operation's contract,
+ * so both worlds see the same data and the same error text: a GET as the React world's useFetch
+ * reads it (loadFromApi), a write (PUT, POST, DELETE) with the body the operation's request schema
+ * accepted (sendToApi; no content is an ok answer with a null body). A method, path or body that
+ * is not exactly a declared operation fetches nothing: the page gets an error answer (status 0)
+ * naming the path, the method and what is wrong. Never rejects, whatever the request holds.
  *
  * @example
- * const event = await answerDataRequest(3, '/api/profiles', { apiBase: '', fetch });
+ * const event = await answerDataRequest({ requestId: 3, path: '/api/profiles' }, { apiBase: '', fetch });
  * world.event(pageKey, event);
- * await answerDataRequest(4, '/api/titles/..\\secret', { apiBase: '', fetch });
- * // { type: 'data', requestId: 4, ok: false, status: 0, error: 'request path "/api/titles/..\\\\secret" refused: it contains a backslash …' }
+ * const put = { requestId: 4, method: 'PUT', path: '/api/settings/subtitles', body: { value: true } };
+ * await answerDataRequest(put, options);
+ * // { type: 'data', requestId: 4, ok: true, status: 200, body: { id: 'subtitles', label: 'Subtitles', value: true } }
+ * await answerDataRequest({ ...put, requestId: 5, path: '/api/settings' }, options);
+ * // { type: 'data', requestId: 5, ok: false, status: 0, error: 'request path "/api/settings" (PUT) refused: it is the GET endpoint …' }
  */
 export async function answerDataRequest(
-  requestId: number,
-  path: unknown,
+  request: PageDataRequest,
   options: DataRequestOptions,
 ): Promise<DataEvent> {
-  const parsed = parseRequestPath(path);
+  const { requestId } = request;
+  const parsed = parseApiRequest(request);
   if (!parsed.ok) return { type: 'data', requestId, ok: false, status: 0, error: parsed.reason };
-  const schema: Schema<unknown> = API_OPERATIONS[parsed.request.operation].response;
-  const result = await loadFromApi(`${options.apiBase}${parsed.path}`, schema, options.fetch);
+  const schema: Schema<unknown> | null = API_OPERATIONS[parsed.request.operation].response;
+  const url = `${options.apiBase}${parsed.path}`;
+  const result =
+    parsed.method === 'GET' && schema !== null
+      ? await loadFromApi(url, schema, options.fetch)
+      : await sendToApi(url, parsed.method, parsed.body, schema, options.fetch);
   if (!result.ok)
     return { type: 'data', requestId, ok: false, status: result.status, error: result.error.message };
-  // Validated JSON is exactly what the value encoding carries.
-  return { type: 'data', requestId, ok: true, status: result.status, body: result.data as Value };
+  // Validated JSON (or null for no content) is exactly what the value encoding carries.
+  return { type: 'data', requestId, ok: true, status: result.status, body: (result.data ?? null) as Value };
 }

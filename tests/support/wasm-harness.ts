@@ -31,6 +31,8 @@ export interface WasmHarnessOptions {
    * 16 ms after the last.
    */
   readonly clock?: WorldClock;
+  /** The backend's fetch for the page's data requests; the global fetch (msw in tests) when absent. */
+  readonly fetch?: typeof fetch;
 }
 
 /**
@@ -58,13 +60,9 @@ export async function createWasmHarness(pages: readonly string[], options: WasmH
         if (!result.ok) rejected.push(result.error);
         focus.sceneChanged();
       } else if (message.type === 'data.request') {
-        const { key, requestId, path } = message;
-        pendingData.push(
-          answerDataRequest(requestId, path, { apiBase: TEST_API_BASE, fetch }).then((event) => ({
-            key,
-            event,
-          })),
-        );
+        const { key } = message;
+        const backend = { apiBase: TEST_API_BASE, fetch: options.fetch ?? fetch };
+        pendingData.push(answerDataRequest(message, backend).then((event) => ({ key, event })));
       }
     },
   });

@@ -51,7 +51,7 @@ async function hostFor(route: string, params: Record<string, string>) {
           if (!applied.ok) throw applied.error;
           focus.sceneChanged();
         } else if (message.type === 'data.request' && message.key === key) {
-          answers.push(answerDataRequest(message.requestId, message.path, { apiBase: TEST_API_BASE, fetch }));
+          answers.push(answerDataRequest(message, { apiBase: TEST_API_BASE, fetch }));
         } else {
           requests.push(message);
         }
