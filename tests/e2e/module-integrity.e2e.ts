@@ -144,7 +144,7 @@ describe('a WASM module that does not match its manifest', () => {
       const served = await route.fetch();
       await route.fulfill({
         response: served,
-        json: { ...((await served.json()) as WasmManifest), abiVersion: 2 },
+        json: { ...((await served.json()) as WasmManifest), abiVersion: 3 },
       });
     });
     await session.context.route('**/wasm/*.wasm', async (route) => {
@@ -157,7 +157,7 @@ describe('a WASM module that does not match its manifest', () => {
       expect(modulesFetched, 'page modules fetched').toBe(0);
       const refusal = lines.find((line) => /page "profiles" failed in the wasm world/.test(line.text));
       expect(refusal?.text).toContain(
-        `is part of a release built for page ABI version 2 (the manifest's abiVersion), but this world speaks 1`,
+        `is part of a release built for page ABI version 3 (the manifest's abiVersion), but this world speaks 1 and 2`,
       );
     } finally {
       await session.close();

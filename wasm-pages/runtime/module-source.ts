@@ -1,4 +1,4 @@
-import { ABI_VERSION } from '../../bridge/index.ts';
+import { SUPPORTED_ABI_VERSIONS } from '../../bridge/index.ts';
 
 /**
  * A page module the worker fetches itself from `url`. `file` and `sha256` are the release
@@ -38,8 +38,11 @@ export type ModuleFetchResult =
 
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d] as const;
 
-/** The page ABI versions this world runs (a page of any other is refused before its bytes are fetched). */
-export const SPOKEN_ABI_VERSIONS: readonly number[] = [ABI_VERSION];
+/**
+ * The page ABI versions this world runs (a page of any other is refused before its bytes are
+ * fetched): bridge's SUPPORTED_ABI_VERSIONS, so a release built for version 1 keeps loading.
+ */
+export const SPOKEN_ABI_VERSIONS: readonly number[] = SUPPORTED_ABI_VERSIONS;
 
 /**
  * Why a manifest entry must not be loaded because of an ABI version, or null if this world speaks
@@ -49,17 +52,18 @@ export const SPOKEN_ABI_VERSIONS: readonly number[] = [ABI_VERSION];
  * on its first instantiation, so a manifest that claims the wrong version is caught there too.
  *
  * @example
- * refusedAbiVersion('profiles', { file: 'profiles.0123456789ab.wasm', abiVersion: 2 }, 1);
- * // 'page "profiles" (profiles.0123456789ab.wasm) speaks page ABI version 2, but this world speaks 1: ...'
- * refusedAbiVersion('profiles', { file: 'profiles.0123456789ab.wasm', abiVersion: 1 }, 2);
- * // 'page "profiles" (profiles.0123456789ab.wasm) is part of a release built for page ABI version 2, ...'
+ * refusedAbiVersion('profiles', { file: 'profiles.0123456789ab.wasm', abiVersion: 1 }, 2); // null
+ * refusedAbiVersion('profiles', { file: 'profiles.0123456789ab.wasm', abiVersion: 3 }, 2);
+ * // 'page "profiles" (profiles.0123456789ab.wasm) speaks page ABI version 3, but this world speaks 1 and 2: ...'
+ * refusedAbiVersion('profiles', { file: 'profiles.0123456789ab.wasm', abiVersion: 1 }, 3);
+ * // 'page "profiles" (profiles.0123456789ab.wasm) is part of a release built for page ABI version 3, ...'
  */
 export function refusedAbiVersion(
   page: string,
   entry: { readonly file: string; readonly abiVersion: number | null },
   releaseAbiVersion: number,
 ): string | null {
-  const spoken = SPOKEN_ABI_VERSIONS.join(', ');
+  const spoken = SPOKEN_ABI_VERSIONS.join(' and ');
   const fix = 'not loaded; rebuild it against wasm-pages/ABI.md (npm run build:wasm)';
   if (!SPOKEN_ABI_VERSIONS.includes(releaseAbiVersion))
     return (

@@ -1,10 +1,11 @@
 import {
+  type AbiVersion,
   decodeSceneBatch,
   decodeValue,
   describeIssue,
   EMIT_KIND,
   type PageMessage,
-  PageMessageSchema,
+  pageMessageSchema,
   type SceneOp,
 } from '../../bridge/index.ts';
 import type { PageIds } from './page-ids.ts';
@@ -24,14 +25,21 @@ export type EmitContent =
 /**
  * Makes sense of one `ficus.emit(kind, ptr, len)` (ABI.md section 3), given bytes already copied
  * out of the page's memory: a scene batch that decodes and touches only the page's own nodes, or
- * a message that decodes and is one of ABI.md section 7. Anything else is refused with a reason
+ * a message that decodes and is one of ABI.md section 7 in the ABI version the page declared
+ * (`abiVersion`: a v1 page's data request has no method). Anything else is refused with a reason
  * naming the page and the problem; the caller turns that into a crash of the page.
  *
  * @example
- * const content = readEmit('profiles', ids, 1, bytes);
+ * const content = readEmit('profiles', ids, 1, bytes, 2);
  * if (content.kind === 'refused') crash(content.reason);
  */
-export function readEmit(page: string, ids: PageIds, kind: number, bytes: Uint8Array): EmitContent {
+export function readEmit(
+  page: string,
+  ids: PageIds,
+  kind: number,
+  bytes: Uint8Array,
+  abiVersion: AbiVersion,
+): EmitContent {
   if (kind === EMIT_KIND.sceneBatch) {
     const decoded = decodeSceneBatch(bytes);
     if (!decoded.ok) {
@@ -57,11 +65,17 @@ export function readEmit(page: string, ids: PageIds, kind: number, bytes: Uint8A
         reason: `page "${page}" emitted a message that does not decode: ${decoded.error.message}`,
       };
     }
-    const checked = PageMessageSchema.check(decoded.value);
+    const checked = pageMessageSchema(abiVersion).check(decoded.value);
     if (!checked.ok) {
+      const { path } = checked.issue;
+      // A write from a module that declared version 1: say which version has them.
+      const v2Only =
+        abiVersion === 1 && (path === '.method' || path === '.body')
+          ? `, which a page of ABI version 1 (what its ficus_abi_version returns) does not send: writes need version 2`
+          : '';
       return {
         kind: 'refused',
-        reason: `page "${page}" emitted a message the world refuses, ${describeIssue(checked.issue)}: see wasm-pages/ABI.md section 7`,
+        reason: `page "${page}" emitted a message the world refuses, ${describeIssue(checked.issue)}${v2Only}: see wasm-pages/ABI.md section 7`,
       };
     }
     return { kind: 'message', message: checked.value };

@@ -1,5 +1,6 @@
 import {
   ABI_VERSION,
+  type AbiVersion,
   type CrashPhase,
   encodeValue,
   PAGE_IMPORT_EMIT,
@@ -7,6 +8,7 @@ import {
   type PageCrashed,
   type PageMessage,
   type Params,
+  SUPPORTED_ABI_VERSIONS,
   type Value,
 } from '../../bridge/index.ts';
 import { type PageBatch, readEmit } from './page-emit.ts';
@@ -57,10 +59,11 @@ export type PageInstantiateResult =
   | { readonly ok: true; readonly instance: PageInstance }
   | { readonly ok: false; readonly error: PageLoadError };
 
-export interface PageInstantiateOptions {
-  /** Call `ficus_abi_version` and refuse a mismatch: done on a module's first instantiation. */
-  readonly checkAbiVersion: boolean;
-}
+export type PageInstantiateOptions =
+  /** Call `ficus_abi_version` and refuse a version this world does not run: a module's first instantiation. */
+  | { readonly checkAbiVersion: true }
+  /** The version an earlier instance of the same module declared: its messages are read in it. */
+  | { readonly checkAbiVersion: false; readonly abiVersion: AbiVersion };
 
 // PageCrashed's limits (bridge/messages/lifecycle.ts). Abort writes last, so stderr keeps its end.
 const MAX_MESSAGE = 4096;
@@ -90,6 +93,8 @@ export class PageInstance {
   private messages: PageMessage[] = [];
   private refusal: string | null = null;
   private readonly stdoutLines = new StdoutLines();
+  /** The ABI version the page declared; until checked, the newest (nothing is read before mount). */
+  private version: AbiVersion = ABI_VERSION;
 
   private constructor(
     readonly page: string,
@@ -139,8 +144,15 @@ export class PageInstance {
     if (options.checkAbiVersion) {
       const error = created.checkAbiVersion();
       if (error !== null) return { ok: false, error };
+    } else {
+      created.version = options.abiVersion;
     }
     return { ok: true, instance: created };
+  }
+
+  /** The page ABI version the module declared (`ficus_abi_version`), which its messages are read in. */
+  get abiVersion(): AbiVersion {
+    return this.version;
   }
 
   /** False once the page crashed or unmounted. */
@@ -195,14 +207,19 @@ export class PageInstance {
       this.dispose();
       return { page: this.page, code: 'instantiate-failed', message };
     }
-    if (version === ABI_VERSION) return null;
+    const supported = SUPPORTED_ABI_VERSIONS.find((known) => known === version);
+    if (supported !== undefined) {
+      this.version = supported;
+      return null;
+    }
     this.dispose();
     return {
       page: this.page,
       code: 'wrong-abi-version',
       message:
-        `page "${this.page}" speaks page ABI version ${String(version)}, but this world speaks version ` +
-        `${ABI_VERSION}: rebuild it against wasm-pages/ABI.md (ficus_abi_version must return ${ABI_VERSION})`,
+        `page "${this.page}" speaks page ABI version ${String(version)}, but this world speaks versions ` +
+        `${SUPPORTED_ABI_VERSIONS.join(' and ')}: rebuild it against wasm-pages/ABI.md ` +
+        `(ficus_abi_version must return ${SUPPORTED_ABI_VERSIONS.join(' or ')})`,
     };
   }
 
@@ -243,7 +260,13 @@ export class PageInstance {
         `page "${this.page}" called emit(${kind}, ${start}, ${length}) with bytes outside its memory (${memory.byteLength} bytes)`,
       );
     }
-    const content = readEmit(this.page, ids, kind, new Uint8Array(memory, start, length).slice());
+    const content = readEmit(
+      this.page,
+      ids,
+      kind,
+      new Uint8Array(memory, start, length).slice(),
+      this.version,
+    );
     switch (content.kind) {
       case 'batch':
         this.batches.push(content.batch);

@@ -1,4 +1,5 @@
 import {
+  type AbiVersion,
   describeIssue,
   describeValue,
   type PageCrashed,
@@ -78,8 +79,11 @@ interface LoadedPage {
   readonly module: PageModule;
   /** What it was loaded from: a copy of bare bytes, or the manifest's sha256 of its content. */
   readonly content: Uint8Array | string;
-  /** The ABI version is checked on the first instantiation; a mismatch is remembered. */
-  abi: 'unchecked' | 'ok' | PageLoadError;
+  /**
+   * The ABI version is checked on the first instantiation: what the module declared is kept (its
+   * later instances read messages in it), a version this world does not run is remembered.
+   */
+  abi: 'unchecked' | AbiVersion | PageLoadError;
 }
 
 interface MountedPage {
@@ -191,12 +195,17 @@ export class WasmWorld {
 
     // Ids first: if the world has run out, fail before an instance exists that would need freeing.
     const ids = this.ids.allocate();
-    const created = PageInstance.instantiate(loaded.module, { checkAbiVersion: loaded.abi === 'unchecked' });
+    const created = PageInstance.instantiate(
+      loaded.module,
+      loaded.abi === 'unchecked'
+        ? { checkAbiVersion: true }
+        : { checkAbiVersion: false, abiVersion: loaded.abi },
+    );
     if (!created.ok) {
       if (created.error.code === 'wrong-abi-version') loaded.abi = created.error;
       return { status: 'refused', error: created.error };
     }
-    loaded.abi = 'ok';
+    loaded.abi = created.instance.abiVersion;
     const mounted: MountedPage = {
       key,
       page,
@@ -409,8 +418,19 @@ export class WasmWorld {
         return { type: message.type, route: message.route, params: { ...message.params } };
       case 'back':
         return { type: 'back' };
-      case 'data.request':
-        return { type: 'data.request', page, key, requestId: message.requestId, path: message.path };
+      case 'data.request': {
+        // Method and body only when the page sent them: a v1 page's request goes out as it always did.
+        const { requestId, method, path, body } = message;
+        return {
+          type: 'data.request',
+          page,
+          key,
+          requestId,
+          ...(method === undefined ? {} : { method }),
+          path,
+          ...(body === undefined ? {} : { body }),
+        };
+      }
       case 'log':
         return { type: 'log', page, key, level: message.level, message: message.message, source: 'page' };
       case 'metric':
