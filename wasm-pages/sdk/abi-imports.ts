@@ -12,5 +12,5 @@ export const EMIT_SCENE_BATCH: i32 = 1;
 /** A message encoded as one value (ABI.md sections 4 and 7). */
 export const EMIT_MESSAGE: i32 = 2;
 
-/** What `ficus_abi_version` returns. */
-export const ABI_VERSION: i32 = 1;
+/** What `ficus_abi_version` returns: ABI_VERSION of bridge/wasm-abi.ts (2: pages that write). */
+export const ABI_VERSION: i32 = 2;

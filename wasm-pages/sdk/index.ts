@@ -8,7 +8,7 @@ export {
   FocusEvent, FocusHandler, Direction, Boundary, boundaryMask, focusedKey, isFocused,
 } from "./focus";
 export { navigate, replace, back, log, metric, LogLevel } from "./messages";
-export { requestData, cancelData, pendingDataCount, DataResult, DataCallback } from "./data";
+export { requestData, sendData, Method, cancelData, pendingDataCount, DataResult, DataCallback } from "./data";
 export { setTimeout, setInterval, clearTimer, timerCount, frameTime, TimerCallback } from "./timers";
 export { requestFrame } from "./lifecycle";
 export { HistoryEntry, historyEntries, historyIndex } from "./history";
