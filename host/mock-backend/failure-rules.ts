@@ -1,4 +1,4 @@
-import { API_ENDPOINTS, type ApiEndpoint } from '../../bridge/index.ts';
+import { API_ENDPOINTS, API_METHODS, type ApiEndpoint, type ApiMethod } from '../../bridge/index.ts';
 
 /**
  * How an endpoint misbehaves:
@@ -16,6 +16,11 @@ export type FailureMode =
 export interface FailureOptions {
   /** How many requests misbehave before the endpoint heals; until `reset()` when absent. */
   readonly times?: number;
+  /**
+   * Only requests with this method misbehave (and count): `{ method: 'PUT' }` fails saving a
+   * setting while reading the settings still works. Every method when absent.
+   */
+  readonly method?: ApiMethod;
 }
 
 /** One parsed rule of a failure spec: the arguments of one `backend.fail(...)` call. */
@@ -44,18 +49,27 @@ export function isApiEndpoint(value: string): value is ApiEndpoint {
   return ENDPOINTS.has(value);
 }
 
+const METHODS: ReadonlySet<string> = new Set(API_METHODS);
+
+/** Where a rule is kept: one per endpoint for every method, and one per endpoint and method. */
+const slot = (endpoint: ApiEndpoint, method: ApiMethod | undefined): string => `${endpoint} ${method ?? '*'}`;
+
 /**
- * The failures currently armed on one backend: at most one per endpoint (arming another replaces
- * it), each with the number of requests it still affects.
+ * The failures currently armed on one backend: at most one per endpoint and method, or for every
+ * method (arming another for the same replaces it), each with the number of requests it still
+ * affects. A request takes its method's rule first, else the endpoint's rule for every method.
  *
  * @example
  * const rules = new FailureRules();
  * rules.add('home', { kind: 'status', status: 500 }, { times: 1 });
- * rules.take('home'); // { kind: 'status', status: 500 }
- * rules.take('home'); // undefined: healed after one request
+ * rules.take('home', 'GET'); // { kind: 'status', status: 500 }
+ * rules.take('home', 'GET'); // undefined: healed after one request
+ * rules.add('settings', { kind: 'status', status: 500 }, { times: 1, method: 'PUT' });
+ * rules.take('settings', 'GET'); // undefined: reading the settings still works
+ * rules.take('settings', 'PUT'); // { kind: 'status', status: 500 }
  */
 export class FailureRules {
-  private readonly armed = new Map<ApiEndpoint, { mode: FailureMode; remaining: number }>();
+  private readonly armed = new Map<string, { mode: FailureMode; remaining: number }>();
 
   /** Arms a failure; throws a RangeError naming the bad argument (JS callers and specs can be wrong). */
   add(endpoint: ApiEndpoint, mode: FailureMode, options: FailureOptions = {}): void {
@@ -64,21 +78,28 @@ export class FailureRules {
     }
     const problem = modeProblem(mode);
     if (problem !== undefined) throw new RangeError(`bad failure mode for ${endpoint}: ${problem}`);
-    const { times } = options;
+    const { times, method } = options;
     if (times !== undefined && !(Number.isInteger(times) && times >= 1)) {
       throw new RangeError(
         `bad failure options for ${endpoint}: times must be a whole number of at least 1, got ${times}`,
       );
     }
-    this.armed.set(endpoint, { mode, remaining: times ?? Number.POSITIVE_INFINITY });
+    if (method !== undefined && !METHODS.has(method)) {
+      throw new RangeError(
+        `bad failure options for ${endpoint}: method must be one of ${API_METHODS.join(', ')}, got ${JSON.stringify(method)}`,
+      );
+    }
+    this.armed.set(slot(endpoint, method), { mode, remaining: times ?? Number.POSITIVE_INFINITY });
   }
 
-  /** The failure to inject into one request to `endpoint`, if any; counts that request. */
-  take(endpoint: ApiEndpoint): FailureMode | undefined {
-    const rule = this.armed.get(endpoint);
+  /** The failure to inject into one `method` request to `endpoint`, if any; counts that request. */
+  take(endpoint: ApiEndpoint, method: string): FailureMode | undefined {
+    const own = METHODS.has(method) ? slot(endpoint, method as ApiMethod) : null;
+    const key = own !== null && this.armed.has(own) ? own : slot(endpoint, undefined);
+    const rule = this.armed.get(key);
     if (rule === undefined) return undefined;
     rule.remaining -= 1;
-    if (rule.remaining <= 0) this.armed.delete(endpoint);
+    if (rule.remaining <= 0) this.armed.delete(key);
     return rule.mode;
   }
 
@@ -116,17 +137,18 @@ export class FailureSpecError extends Error {
   }
 }
 
-const PART_SYNTAX = 'expected <endpoint>:<mode>[*<times>]';
+const PART_SYNTAX = 'expected <endpoint>[.<METHOD>]:<mode>[*<times>]';
 const MODE_SYNTAX = 'expected a status 400-599, slow, slow=<ms>, delay=<ms>, malformed or network';
 
 /**
  * Parses a failure spec, e.g. from a `?fail=` query in the browser. Parts are separated by commas:
- * `<endpoint>:<mode>[*<times>]`, where mode is an HTTP error status (`500`), `slow`
+ * `<endpoint>[.<METHOD>]:<mode>[*<times>]` (`.PUT` fails only that method's requests), where
+ * mode is an HTTP error status (`500`), `slow`
  * ({@link SLOW_DELAY_MS}), `slow=<ms>` or `delay=<ms>`, `malformed` or `network`. Empty parts are
  * ignored; any other mistake throws a {@link FailureSpecError} naming the part.
  *
  * @example
- * for (const rule of parseFailureSpec('home:500,search:slow,title:malformed*1')) {
+ * for (const rule of parseFailureSpec('home:500,search:slow,title:malformed*1,settings.PUT:500*1')) {
  *   backend.fail(rule.endpoint, rule.mode, rule.options);
  * }
  * parseFailureSpec('hme:500'); // throws: bad failure spec part "hme:500": unknown endpoint "hme" (...)
@@ -142,9 +164,9 @@ export function parseFailureSpec(spec: string): FailureRule[] {
 }
 
 function parsePart(part: string): FailureRule {
-  const match = /^([^:*]*):([^*]*)(?:\*(.*))?$/.exec(part);
+  const match = /^([^:*.]*)(?:\.([^:*]*))?:([^*]*)(?:\*(.*))?$/.exec(part);
   if (match === null) throw new FailureSpecError(part, PART_SYNTAX);
-  const [, endpointText = '', modeText = '', timesText] = match;
+  const [, endpointText = '', methodText, modeText = '', timesText] = match;
   const endpoint = endpointText.trim();
   if (!isApiEndpoint(endpoint)) {
     throw new FailureSpecError(
@@ -152,8 +174,16 @@ function parsePart(part: string): FailureRule {
       `unknown endpoint ${JSON.stringify(endpoint)} (expected one of ${ENDPOINT_LIST})`,
     );
   }
+  const method = methodText?.trim();
+  if (method !== undefined && !METHODS.has(method)) {
+    throw new FailureSpecError(
+      part,
+      `unknown method ${JSON.stringify(method)} (expected one of ${API_METHODS.join(', ')})`,
+    );
+  }
+  const scoped = method === undefined ? {} : { method: method as ApiMethod };
   const mode = parseMode(part, modeText.trim());
-  if (timesText === undefined) return { endpoint, mode, options: {} };
+  if (timesText === undefined) return { endpoint, mode, options: scoped };
   const times = timesText.trim();
   if (!/^[1-9][0-9]{0,8}$/.test(times)) {
     throw new FailureSpecError(
@@ -161,7 +191,7 @@ function parsePart(part: string): FailureRule {
       `times must be a whole number of at least 1, got ${JSON.stringify(times)}`,
     );
   }
-  return { endpoint, mode, options: { times: Number(times) } };
+  return { endpoint, mode, options: { times: Number(times), ...scoped } };
 }
 
 function parseMode(part: string, text: string): FailureMode {

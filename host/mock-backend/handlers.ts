@@ -54,11 +54,11 @@ export function createHandlers(state: BackendState): HttpHandler[] {
   // A profile's home is a pure function of the catalog: build it once per profile.
   const homes = new Map<string, HomeResponse>();
 
-  /** Applies the armed failure of `endpoint` (if any) before the real answer. */
+  /** Applies the armed failure of `endpoint` for the request's method (if any) before the real answer. */
   const guarded =
     <Params extends PathParams>(endpoint: ApiEndpoint, resolve: Resolver<Params>): Resolver<Params> =>
     async (info) => {
-      const failure = failures.take(endpoint);
+      const failure = failures.take(endpoint, info.request.method);
       const injected = failure === undefined ? undefined : await injectFailure(endpoint, failure);
       return injected ?? resolve(info);
     };

@@ -19,7 +19,10 @@ export interface MockBackend {
   readonly catalog: Catalog;
   /** Pass to msw: `setupServer(...backend.handlers)`, or use startNodeBackend / startBrowserBackend. */
   readonly handlers: readonly HttpHandler[];
-  /** Makes `endpoint` misbehave, for `options.times` requests or until {@link MockBackend.reset}. */
+  /**
+   * Makes `endpoint` misbehave, for `options.times` requests or until {@link MockBackend.reset}; with
+   * `options.method`, only its requests of that method (`'PUT'`: saving fails, reading works).
+   */
   fail(endpoint: ApiEndpoint, mode: FailureMode, options?: FailureOptions): void;
   /** Heals every endpoint. Settings and received telemetry are kept: they are data, not faults. */
   reset(): void;
@@ -37,6 +40,8 @@ export interface MockBackend {
  * const stop = startNodeBackend(backend);
  * backend.fail('home', { kind: 'status', status: 500 }, { times: 1 });
  * await fetch('http://ficus.test/api/home?profile=p1'); // 500, then healthy again
+ * backend.fail('settings', { kind: 'status', status: 500 }, { times: 1, method: 'PUT' });
+ * await fetch('http://ficus.test/api/settings'); // 200: only the next PUT fails
  * stop();
  */
 export function createMockBackend(options: MockBackendOptions = {}): MockBackend {

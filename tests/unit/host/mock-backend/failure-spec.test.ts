@@ -35,7 +35,7 @@ describe('parseFailureSpec', () => {
       'home:500,hme:500',
       'bad failure spec part "hme:500": unknown endpoint "hme" (expected one of profiles, home, title, search, settings, playback, telemetry)',
     ],
-    ['home', 'bad failure spec part "home": expected <endpoint>:<mode>[*<times>]'],
+    ['home', 'bad failure spec part "home": expected <endpoint>[.<METHOD>]:<mode>[*<times>]'],
     [
       'home:200',
       'bad failure spec part "home:200": status must be an HTTP error status from 400 to 599, got 200',
