@@ -1,16 +1,34 @@
 // `npm run build:wasm`: compiles every WASM page, SDK example and test fixture that changed.
 // `--pages-only` builds just the app's pages (what `npm start` needs, so it starts sooner).
+// `--only=<id>[,<id>…]` builds just those modules (e.g. `--only=settings,example-writes`); the
+// manifest keeps the other modules as they were built last.
 import { fileURLToPath } from 'node:url';
 import { buildWasmPages, WasmBuildError } from './build-pages.ts';
+import { writeGeneratedConstants } from './generate-constants.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 try {
+  // First the AssemblyScript constants generated from bridge/ and the React theme (a file is
+  // rewritten only when its text changes, so the modules built from it stay up to date).
+  for (const path of writeGeneratedConstants(root).written) console.log(`const ${path} rewritten from its sources`);
   const pagesOnly = process.argv.includes('--pages-only');
-  const manifest = await buildWasmPages({
-    root,
-    ...(pagesOnly ? { only: (id: string) => !id.startsWith('example-') && !id.startsWith('fixture-') } : {}),
-  });
+  const onlyFlag = process.argv.find((arg) => arg.startsWith('--only='));
+  const onlyIds = onlyFlag === undefined ? null : new Set(onlyFlag.slice('--only='.length).split(','));
+  const only =
+    onlyIds !== null
+      ? (id: string) => onlyIds.has(id)
+      : pagesOnly
+        ? (id: string) => !id.startsWith('example-') && !id.startsWith('fixture-')
+        : undefined;
+  const manifest = await buildWasmPages({ root, ...(only === undefined ? {} : { only }) });
   console.log(`wasm  ${Object.keys(manifest.modules).length} modules in dist/wasm (manifest.json)`);
+  const unknown = [...(onlyIds ?? [])].filter((id) => manifest.modules[id] === undefined);
+  if (unknown.length > 0) {
+    console.error(
+      `--only: no module named ${unknown.join(', ')} (ids are page folders, example-<name>, fixture-<name>)`,
+    );
+    process.exitCode = 1;
+  }
 } catch (error) {
   console.error(error instanceof WasmBuildError ? error.message : error);
   process.exitCode = 1;
