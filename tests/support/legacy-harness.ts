@@ -10,11 +10,19 @@ import { waitUntil } from './wait-until.ts';
 /** The backend origin in Node tests; paths from `apiPaths` (bridge/api) start with /api. */
 export const TEST_API_BASE = 'http://ficus.test';
 
+export interface LegacyHarnessOptions {
+  /** The backend's fetch for the pages (useFetch, useBackend); the global fetch (msw in tests) when absent. */
+  readonly fetch?: typeof fetch;
+}
+
 /**
  * The React world wired to a real scene store and focus engine, the way the host wires it, for
  * tests: ops are applied to the "legacy" world, focus events go back to the world.
  */
-export function createLegacyHarness(pages: Readonly<Record<string, ComponentType>>) {
+export function createLegacyHarness(
+  pages: Readonly<Record<string, ComponentType>>,
+  options: LegacyHarnessOptions = {},
+) {
   const store = new SceneStore();
   const messages: LegacyWorldMessage[] = [];
   const rejected: SceneOpError[] = [];
@@ -22,6 +30,7 @@ export function createLegacyHarness(pages: Readonly<Record<string, ComponentType
   const world = new LegacyWorld({
     pages,
     apiBase: TEST_API_BASE,
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
     send(message) {
       messages.push(message);
       if (message.type !== 'scene.ops') return;

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { vi } from 'vitest';
 import type { Direction, Params } from '../../bridge/index.ts';
 import { type SceneTree, sceneTree } from '../../host/scene/snapshot.ts';
+import { type BackendRequest, recordBackendRequests } from './backend-requests.ts';
 import { FakeClock } from './fake-clock.ts';
 import { createLegacyHarness, type LegacyHarness } from './legacy-harness.ts';
 import { createWasmHarness, type WasmHarness } from './wasm-harness.ts';
@@ -20,6 +21,8 @@ export interface ParityReport {
   /** Empty when both implementations matched after every step. */
   readonly differences: readonly string[];
   readonly steps: number;
+  /** What each implementation sent the backend, in order, until the run stopped. */
+  readonly backend: { readonly react: readonly BackendRequest[]; readonly wasm: readonly BackendRequest[] };
 }
 
 const describeStep = (step: ParityStep): string =>
@@ -55,11 +58,14 @@ export function sceneDiff(react: SceneTree, wasm: SceneTree, context = 3): strin
 
 /**
  * Plays the same script on the React page (the ground truth) and on its WASM port and compares,
- * after every step, the id-normalized scenes, the focused node and the navigation requests sent.
- * Returns the differences found at the FIRST diverging step (later steps would only repeat them).
+ * after every step, the id-normalized scenes, the focused node, the navigation requests sent and
+ * the backend requests sent (method, path and JSON body, in order; a telemetry event's `at` is
+ * compared as "a time": each world reads its own clock). Returns the differences found at the
+ * FIRST diverging step (later steps would only repeat them), and both worlds' backend requests.
  *
- * Both implementations read the same mock backend, React's request first: to make one request of
- * each fail, arm the failure with `{ times: 2 }`. React's `settle` waits a few event-loop turns
+ * Both implementations read (and write) the same mock backend, React's request first: to make one
+ * request of each fail, arm the failure with `{ times: 2 }` (and `method: 'PUT'` to fail a save
+ * only). A write by React is seen by the WASM page's later reads, and the other way round. React's `settle` waits a few event-loop turns
  * while the WASM one waits for every data answer, so a backend that answers within one turn can
  * let React skip its loading state; add a little latency to fetch when a script depends on it.
  *
@@ -80,13 +86,21 @@ export async function runParity(
   script: readonly ParityStep[],
 ): Promise<ParityReport> {
   const clock = new FakeClock();
-  const wasm = await createWasmHarness([page.wasm], { clock });
+  const backend = { react: recordBackendRequests(), wasm: recordBackendRequests() };
+  const wasm = await createWasmHarness([page.wasm], { clock, fetch: backend.wasm.fetch });
   vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
   try {
-    return await play(page, script, createLegacyHarness({ [page.route]: page.react }), wasm, clock);
+    const react = createLegacyHarness({ [page.route]: page.react }, { fetch: backend.react.fetch });
+    const result = await play(page, script, react, wasm, clock, backend);
+    return { ...result, backend: { react: backend.react.requests(), wasm: backend.wasm.requests() } };
   } finally {
     vi.useRealTimers();
   }
+}
+
+interface Recorders {
+  readonly react: { readonly requests: () => readonly BackendRequest[] };
+  readonly wasm: { readonly requests: () => readonly BackendRequest[] };
 }
 
 async function play(
@@ -95,7 +109,8 @@ async function play(
   react: LegacyHarness,
   wasm: WasmHarness,
   clock: FakeClock,
-): Promise<ParityReport> {
+  backend: Recorders,
+): Promise<Omit<ParityReport, 'backend'>> {
   for (const [index, step] of script.entries()) {
     switch (step.do) {
       case 'mount':
@@ -138,6 +153,13 @@ async function play(
     if (reactRequests !== wasmRequests) {
       differences.push(
         `${where}: navigation requests differ\n  React: ${reactRequests}\n  WASM:  ${wasmRequests}`,
+      );
+    }
+    const reactBackend = JSON.stringify(backend.react.requests());
+    const wasmBackend = JSON.stringify(backend.wasm.requests());
+    if (reactBackend !== wasmBackend) {
+      differences.push(
+        `${where}: backend requests differ (method, path, body)\n  React: ${reactBackend}\n  WASM:  ${wasmBackend}`,
       );
     }
     for (const crash of wasm.crashes())

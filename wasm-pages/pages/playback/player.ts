@@ -3,7 +3,10 @@
 // Play/Pause) plays/pauses; Back asks the router to go back. React's tick interval is an effect
 // keyed on the status (a new interval whenever the status changes to playing, none otherwise);
 // syncClock() does the same here.
-import { back, clearTimer, Direction, FocusEvent, FontWeight, metric, Node, setInterval, text, TextAlign, view } from "../../sdk";
+import {
+  back, clearTimer, DataResult, Direction, FocusEvent, FontWeight, Method, Node, sendData, setInterval, text, TextAlign,
+  Value, view,
+} from "../../sdk";
 import { button } from "../shared/button";
 import { MARGIN, STAGE, theme } from "../shared/theme";
 import { CONTROLS } from "./layout";
@@ -16,6 +19,8 @@ export const BACK_FOCUS_KEY = "playback:back";
 const TICK_MS: f64 = 1000;
 /** PLAYBACK_START_EVENT in start-telemetry.ts. */
 const PLAYBACK_START_EVENT = "playback.start";
+/** apiPaths.telemetry() of bridge/api/paths.ts. */
+const TELEMETRY_PATH = "/api/telemetry";
 
 /** GET /api/playback/<id> (bridge/api/playback.ts, PlaybackInfoSchema), as the player uses it. */
 export class PlaybackInfo {
@@ -55,6 +60,22 @@ function scrubberBlurred(event: FocusEvent): void {
 
 function goBack(event: FocusEvent): void {
   back();
+}
+
+/** The start event's answer: telemetry must never stop playback, a lost event is acceptable. */
+function startReported(result: DataResult): void {}
+
+/**
+ * useStartTelemetry: POST one `playback.start` event { titleId, durationSeconds } to the telemetry
+ * endpoint, `at` the epoch time (React's Date.now(): WASI's clock), best effort.
+ */
+function reportStart(info: PlaybackInfo): void {
+  const data = Value.newObject().set("titleId", Value.ofString(info.titleId)).set("durationSeconds", Value.ofNumber(<f64>info.durationSeconds));
+  const event = Value.newObject()
+    .set("name", Value.ofString(PLAYBACK_START_EVENT))
+    .set("at", Value.ofNumber(<f64>Date.now()))
+    .set("data", data);
+  sendData(Method.POST, TELEMETRY_PATH, Value.newObject().set("events", Value.newArray().push(event)), startReported);
 }
 
 /** A "Back" button (`<Button focusKey={BACK_FOCUS_KEY} label="Back" x y onSelect={back} />`). */
@@ -105,10 +126,8 @@ export class Player {
     parent.append(controls);
     active = this;
     this.render();
-    // useStartTelemetry: React POSTs a `playback.start` event { titleId, durationSeconds } to the
-    // telemetry sink. ABI v1 pages can only GET, so the port reports it as the page's metric
-    // (the host records page.metric { page, name, value } in the same sink), without the title id.
-    metric(PLAYBACK_START_EVENT, <f64>info.durationSeconds);
+    // React's effect runs after the player's first render.
+    reportStart(info);
   }
 
   tick(): void {
