@@ -79,16 +79,25 @@ describe('playback (WASM port): frames on demand', () => {
     expect(clock.pending).toBe(0);
   });
 
-  it('asks for /api/playback/<id> once and reports the start once, as a metric', async () => {
+  it('asks for /api/playback/<id> once and POSTs the start once to the telemetry sink', async () => {
     const title = firstTitle();
+    const before = backend.telemetryEvents().length;
     const { clock, wasm } = await mountPlayback({ id: title.id });
     await clock.advance(5000);
+    await wasm.settle();
+    const data = { titleId: title.id, durationSeconds: title.durationMinutes * 60 };
     expect(wasm.messages.filter((m) => m.type === 'data.request')).toEqual([
       expect.objectContaining({ path: `/api/playback/${title.id}` }),
+      expect.objectContaining({
+        method: 'POST',
+        path: '/api/telemetry',
+        body: { events: [{ name: 'playback.start', at: expect.any(Number), data }] },
+      }),
     ]);
-    expect(wasm.messages.filter((m) => m.type === 'metric')).toEqual([
-      expect.objectContaining({ name: 'playback.start', value: title.durationMinutes * 60 }),
+    expect(backend.telemetryEvents().slice(before)).toEqual([
+      { name: 'playback.start', at: expect.any(Number), data },
     ]);
+    expect(wasm.messages.filter((m) => m.type === 'metric')).toEqual([]);
     expectHealthy(wasm);
   });
 });
