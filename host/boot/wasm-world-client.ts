@@ -2,7 +2,6 @@ import * as Comlink from 'comlink';
 import {
   type CheckedSceneOps,
   type CrashPhase,
-  decodeSceneBatch,
   describeIssue,
   EventResultSchema,
   type HistorySync,
@@ -13,18 +12,20 @@ import {
   type Schema,
   type SchemaIssue,
   UnmountResultSchema,
-  type WasmManifest,
-  WasmManifestSchema,
   type WasmWorldMessage,
-  WasmWorldMessageSchema,
 } from '../../bridge/index.ts';
-import { type PageModuleSource, refusedAbiVersion } from '../../wasm-pages/runtime/module-source.ts';
 import type { WasmWorldEvent } from '../../wasm-pages/runtime/page-events.ts';
 import type { WasmWorldApi } from '../../wasm-pages/runtime/worker-api.ts';
 import { readWorkerProgress } from '../../wasm-pages/runtime/worker-progress.ts';
 import { answerDataRequest } from '../wasm-world/data-requests.ts';
-import { type DeadlineTimer, withModuleDeadline } from '../wasm-world/module-deadline.ts';
+import type { DeadlineTimer } from '../wasm-world/module-deadline.ts';
+import { ModuleLoader } from '../wasm-world/module-loader.ts';
+import { PageEventQueue } from '../wasm-world/page-event-queue.ts';
+import { readSceneBatch, readWorldMessage } from '../wasm-world/world-inbox.ts';
+import { forPage, WasmWorldAnswerRefused, type WasmWorldRejection } from '../wasm-world/world-rejection.ts';
 import { WasmWatchdog, WasmWorldHungError, type WasmWorldSlow, type WatchdogTimer } from './wasm-watchdog.ts';
+
+export { WasmWorldAnswerRefused, type WasmWorldRejection } from '../wasm-world/world-rejection.ts';
 
 /**
  * The WASM world as the host drives it: a comlink remote of the worker, or the API in-process.
@@ -44,51 +45,6 @@ export interface WasmWorldWorker {
 
 /** What the world sends that the host handles itself (scene batches and data requests stay in the client). */
 export type WasmPageReport = Exclude<WasmWorldMessage, { type: 'scene.batch' | 'data.request' }>;
-
-/**
- * An input from the WASM world the client refused where it entered: it was dropped (a message)
- * or failed its call (a call's answer, the manifest a load read), and changed nothing.
- *
- * @example
- * // a page's worker sent { type: 'log', page: 'profiles', key: 'e1', level: 'info', message: 3, source: 'page' }
- * { world: 'wasm', input: 'message', name: 'log', page: 'profiles', path: '.message', reason: 'expected a string, got 3' }
- */
-export interface WasmWorldRejection {
-  readonly world: 'wasm';
-  /** A message the worker sent, the answer of a call into it, or the build manifest. */
-  readonly input: 'message' | 'result' | 'manifest';
-  /** The message's type, the call ("mount", "load"...), or "manifest"; at most 64 characters. */
-  readonly name: string;
-  /** The page it was about, when it names one as a string (at most 64 characters), else null. */
-  readonly page: string | null;
-  /** Where in the input the check failed, e.g. ".params.q"; "" for the input as a whole. */
-  readonly path: string;
-  /** What was wrong there. */
-  readonly reason: string;
-}
-
-/** A call whose answer the client refused: it fails like a call the world could not answer. */
-export class WasmWorldAnswerRefused extends Error {
-  constructor(
-    message: string,
-    readonly rejection: WasmWorldRejection,
-  ) {
-    super(message);
-    this.name = 'WasmWorldAnswerRefused';
-  }
-}
-
-/** At most 64 characters of a string the world sent, for a log line or telemetry; null if not a string. */
-const clip = (value: unknown): string | null =>
-  typeof value !== 'string' ? null : value.length > 64 ? `${value.slice(0, 63)}…` : value;
-
-/** A field of a value that may not be an object at all. */
-const fieldOf = (value: unknown, field: string): unknown =>
-  typeof value === 'object' && value !== null
-    ? (value as Readonly<Record<string, unknown>>)[field]
-    : undefined;
-
-const forPage = (page: string | null): string => (page === null ? '' : ` for page ${JSON.stringify(page)}`);
 
 export interface WasmWorldClientOptions {
   /** Starts a WASM world worker: once at start, and a fresh one each time the watchdog finds it hung. */
@@ -138,9 +94,11 @@ const phaseOfHang = (call: string): CrashPhase =>
   call === 'mount' || call === 'unmount' || call === 'frame' ? call : 'event';
 
 /**
- * The host's side of the WASM world: starts its worker, loads page modules on demand from the build
- * manifest, keeps the batches the world sends until the frame loop applies them, and answers pages'
- * data requests through the backend contract (the same reads the React world does).
+ * The host's side of the WASM world: it supervises the worker and keeps its pages' lifecycle,
+ * and hands the other jobs to their own modules: page modules load on demand from the build
+ * manifest (`ModuleLoader`), what the worker sends is checked at the boundary (`world-inbox.ts`),
+ * a task's events for a page go out as one call (`PageEventQueue`), and pages' data requests are
+ * answered through the backend contract (`data-requests.ts`, the same reads the React world does).
  *
  * Every call into the world is watched (WasmWatchdog): a page stuck in a loop blocks the worker,
  * so when a call gets no reply within the deadline, every page mounted or mounting there is
@@ -148,8 +106,7 @@ const phaseOfHang = (call: string): CrashPhase =>
  * load again on demand. Calls lost that way never reject: a frame is skipped, an event dropped.
  */
 export class WasmWorldClient {
-  private manifest: WasmManifest | undefined;
-  private readonly loaded = new Map<string, Promise<void>>();
+  private readonly modules: ModuleLoader;
   private readonly batches: CheckedSceneOps[] = [];
   private readonly mounted = new Set<string>();
   private mountTickets = 0;
@@ -165,10 +122,7 @@ export class WasmWorldClient {
   /** This side of the current worker's progress channel. */
   private progressPort: MessagePort | undefined;
   /** Events asked for in this task, per page key, sent together at its end (`event`). */
-  private readonly queuedEvents = new Map<
-    string,
-    { readonly events: WasmWorldEvent[]; readonly sent: Promise<void>; readonly done: () => void }
-  >();
+  private readonly events = new PageEventQueue((key, events) => this.sendEvents(key, events));
 
   constructor(private readonly options: WasmWorldClientOptions) {
     const { deadlineMs, budgets, timer } = options.watchdog ?? {};
@@ -184,6 +138,9 @@ export class WasmWorldClient {
       },
       onHang: (hang) => this.restart(hang),
     });
+    this.modules = new ModuleLoader(options, (route, source) =>
+      this.call('load', route, PageLoadOutcomeSchema, (api) => api.load(route, source)),
+    );
   }
 
   /** Starts the worker (if not yet) and connects to it; rejects if it fails to start. */
@@ -205,16 +162,7 @@ export class WasmWorldClient {
 
   /** Loads the page's module (once per worker); rejects with a reason naming the page. */
   load(route: string): Promise<void> {
-    let loading = this.loaded.get(route);
-    if (loading === undefined) {
-      const attempt = this.loadModule(route);
-      loading = attempt;
-      this.loaded.set(route, attempt);
-      attempt.catch(() => {
-        if (this.loaded.get(route) === attempt) this.loaded.delete(route);
-      });
-    }
-    return loading;
+    return this.modules.load(route);
   }
 
   async mount(key: string, route: string, params: Params, hidden: boolean): Promise<void> {
@@ -259,19 +207,7 @@ export class WasmWorldClient {
    * batch and cost one frame; any other call sends them first, so the worker sees calls in order.
    */
   event(key: string, event: WasmWorldEvent): Promise<void> {
-    let queued = this.queuedEvents.get(key);
-    if (queued === undefined) {
-      const events: WasmWorldEvent[] = [];
-      let done = (): void => undefined;
-      const sent = new Promise<void>((resolve) => {
-        done = resolve;
-      });
-      queued = { events, sent, done };
-      this.queuedEvents.set(key, queued);
-      if (this.queuedEvents.size === 1) queueMicrotask(() => this.sendQueuedEvents());
-    }
-    queued.events.push(event);
-    return queued.sent;
+    return this.events.push(key, event);
   }
 
   async unmount(key: string): Promise<void> {
@@ -320,27 +256,19 @@ export class WasmWorldClient {
    */
   private receive(generation: number, input: unknown): void {
     if (generation !== this.generation) return;
-    const checked = WasmWorldMessageSchema.check(input);
-    if (!checked.ok) {
-      const type = fieldOf(input, 'type');
-      const name = clip(type) ?? '(no type)';
-      this.refuseMessage(name, clip(fieldOf(input, 'page')), checked.issue);
+    const read = readWorldMessage(input);
+    if (!read.ok) {
+      this.refuseMessage(read.name, read.page, read.issue);
       return;
     }
-    const message = checked.value;
+    const message = read.message;
     switch (message.type) {
       case 'scene.batch': {
-        const decoded = decodeSceneBatch(message.bytes);
-        if (decoded.ok) {
-          this.batches.push(decoded.ops);
+        const batch = readSceneBatch(message.bytes);
+        if (batch.ok) {
+          this.batches.push(batch.ops);
           this.options.onBatch?.();
-        } else {
-          const { code, offset, message: why } = decoded.error;
-          this.refuseMessage('scene.batch', message.page, {
-            path: '.bytes',
-            message: `does not decode (${code} at byte ${offset}): ${why}`,
-          });
-        }
+        } else this.refuseMessage('scene.batch', message.page, batch.issue);
         return;
       }
       case 'data.request': {
@@ -416,19 +344,13 @@ export class WasmWorldClient {
     this.progressPort = undefined;
   }
 
-  /** Sends the events queued by `event`, one call per page. */
-  private sendQueuedEvents(): void {
-    const queued = [...this.queuedEvents];
-    this.queuedEvents.clear();
-    for (const [key, { events, done }] of queued) {
-      const [only] = events;
-      const page = this.routes.get(key) ?? null;
-      const sending =
-        events.length === 1 && only !== undefined
-          ? this.tell('event', page, EventResultSchema, (api) => api.event(key, only))
-          : this.tell('event', page, EventResultSchema, (api) => api.events(key, events));
-      void sending.then(done);
-    }
+  /** Hands one page the events queued for it in a task, as one call. */
+  private sendEvents(key: string, events: readonly WasmWorldEvent[]): Promise<void> {
+    const [only] = events;
+    const page = this.routes.get(key) ?? null;
+    return events.length === 1 && only !== undefined
+      ? this.tell('event', page, EventResultSchema, (api) => api.event(key, only))
+      : this.tell('event', page, EventResultSchema, (api) => api.events(key, events));
   }
 
   /**
@@ -443,7 +365,7 @@ export class WasmWorldClient {
     invoke: (api: WasmWorldRemote) => Promise<unknown>,
   ): Promise<T> {
     // Events queued in this task were asked for first: they go out first.
-    if (name !== 'event' && this.queuedEvents.size > 0) this.sendQueuedEvents();
+    if (name !== 'event' && this.events.pending) this.events.flush();
     const starting = this.current();
     const worker = await starting;
     // Found hung while this call waited for it: the call would go to a terminated worker.
@@ -490,7 +412,7 @@ export class WasmWorldClient {
     this.generation++;
     this.closeProgress();
     this.worker = undefined;
-    this.loaded.clear();
+    this.modules.forget();
     this.mounted.clear();
     this.batches.length = 0;
     void hung
@@ -511,62 +433,5 @@ export class WasmWorldClient {
     void this.current().catch((error: unknown) =>
       console.error('the WASM world worker did not restart:', error),
     );
-  }
-
-  /**
-   * The manifest entry, then the module, under one deadline: past it the mount fails (React
-   * serves the visit) while the worker keeps the download going; it caches the compiled module
-   * by content hash, so the next visit's load joins it or finds it done. An entry of an ABI
-   * version this world does not speak is refused before a byte of it is fetched.
-   */
-  private async loadModule(route: string): Promise<void> {
-    let file: string | undefined;
-    const loading = (async () => {
-      this.manifest ??= await this.readManifest(route);
-      // Own entries only: a route like "constructor" must not find Object.prototype's.
-      const entry = Object.hasOwn(this.manifest.modules, route) ? this.manifest.modules[route] : undefined;
-      if (entry === undefined || entry.kind !== 'page')
-        throw new Error(`the WASM build has no page "${route}"`);
-      const refused = refusedAbiVersion(route, entry, this.manifest.abiVersion);
-      if (refused !== null) throw new Error(refused);
-      file = entry.file;
-      const { moduleUrl, moduleBytes } = this.options;
-      const { sha256 } = entry;
-      let source: PageModuleSource;
-      if (moduleUrl !== undefined) source = { kind: 'url', url: moduleUrl(entry.file), file, sha256 };
-      else if (moduleBytes !== undefined)
-        source = { kind: 'bytes', bytes: await moduleBytes(file), file, sha256 };
-      else throw new Error('the WASM world client was given neither moduleUrl nor moduleBytes');
-      // Compiling runs no page code and may be slow on a TV: the worker does not report it as busy,
-      // so it has no budget, but it is lost if the world hangs.
-      const loaded = await this.call('load', route, PageLoadOutcomeSchema, (api) => api.load(route, source));
-      if (!loaded.ok) throw new Error(loaded.error.message);
-    })();
-    const { deadlineMs, timer } = this.options.moduleLoad ?? {};
-    await withModuleDeadline(loading, {
-      page: route,
-      ...(deadlineMs === undefined ? {} : { deadlineMs }),
-      ...(timer === undefined ? {} : { timer }),
-      file: () => file,
-    });
-  }
-
-  /**
-   * The build's manifest, checked before any of it is used; a malformed one fails the load of
-   * `page` (reported, not kept: the next load reads it again). The failed mount is logged by the host.
-   */
-  private async readManifest(page: string): Promise<WasmManifest> {
-    const checked = WasmManifestSchema.check(await this.options.manifest());
-    if (checked.ok) return checked.value;
-    const { path, message } = checked.issue;
-    this.options.onRejected?.({
-      world: 'wasm',
-      input: 'manifest',
-      name: 'manifest',
-      page,
-      path,
-      reason: message,
-    });
-    throw new Error(`the WASM manifest is malformed: ${path}: ${message}`);
   }
 }
