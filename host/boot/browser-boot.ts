@@ -2,6 +2,12 @@ import { LEGACY_PAGES } from '../../legacy-react/pages/index.ts';
 import { cohortOf, type Plan, pageIds } from '../../migration-plan/index.ts';
 import { followBrowserHistory } from '../../router/browser-history.ts';
 import { entryUrl, parseLocation } from '../../router/url.ts';
+import { watchWorkerBus } from '../devtools/bus-tap.ts';
+import { devtoolsRequested, inspectRequested } from '../devtools/devtools-flags.ts';
+import type { FrameSample } from '../devtools/devtools-sources.ts';
+import { installDevtools } from '../devtools/install-devtools.ts';
+import { Listeners } from '../devtools/listeners.ts';
+import type { InspectionRecord } from '../devtools/router-inspector.ts';
 import { actionForKey } from '../input/key-map.ts';
 import { DomPainter } from '../painter/dom-painter.ts';
 import { SceneStore } from '../scene/scene-store.ts';
@@ -20,13 +26,16 @@ export interface BrowserBootOptions {
   readonly wasmDeadlineMs?: number;
 }
 
+/** Where the device's id lives: its rollout cohort is `cohortOf(id)` (migration-plan/cohort.ts). */
+const DEVICE_ID_KEY = 'ficus.device';
+
 /** A stable id for this device, for its rollout cohort. */
 function deviceId(): string {
   try {
-    let id = localStorage.getItem('ficus.device');
+    let id = localStorage.getItem(DEVICE_ID_KEY);
     if (id === null) {
       id = crypto.randomUUID();
-      localStorage.setItem('ficus.device', id);
+      localStorage.setItem(DEVICE_ID_KEY, id);
     }
     return id;
   } catch {
@@ -63,9 +72,19 @@ export async function bootBrowserApp(options: BrowserBootOptions) {
   // Frames only on change: one requestAnimationFrame when the host asks, none while nothing changes.
   let host: AppHost | undefined;
   let frameAsked = false;
+  /** Each frame's main-thread time, for the devtools; measured only while they watch. */
+  const frames = new Listeners<FrameSample>();
   const paintFrame = (time: number) => {
     frameAsked = false;
-    void host?.frame(time);
+    if (host === undefined) return;
+    if (!frames.active) {
+      void host.frame(time);
+      return;
+    }
+    // frame() does all its work before it first awaits: this is the frame's whole cost.
+    const started = performance.now();
+    void host.frame(time);
+    frames.emit({ world: host.focus.activeWorld, ms: performance.now() - started });
   };
   const scheduleFrame = () => {
     if (frameAsked) return;
@@ -74,6 +93,10 @@ export async function bootBrowserApp(options: BrowserBootOptions) {
   };
   const trace = new InputTrace();
   (globalThis as { __ficusTrace?: InputTrace }).__ficusTrace = trace;
+  const search = window.location.search;
+  // ?inspect: the router's machine, watched with XState's inspector (a chunk of its own).
+  const inspect = inspectRequested(search) ? await routerInspector() : undefined;
+  const device = deviceId();
 
   host = createAppHost({
     store,
@@ -91,8 +114,9 @@ export async function bootBrowserApp(options: BrowserBootOptions) {
     fetch: globalThis.fetch.bind(globalThis),
     capabilities: { webAssembly: typeof WebAssembly === 'object' },
     overrides,
-    cohort: cohortOf(deviceId()),
+    cohort: cohortOf(device),
     view: painter,
+    ...(inspect === undefined ? {} : { inspect }),
     ...(location.ok
       ? { initial: { route: location.value.route, params: location.value.params } }
       : location.error.route === undefined
@@ -127,7 +151,31 @@ export async function bootBrowserApp(options: BrowserBootOptions) {
     started.input(action, event.repeat);
   });
 
+  // The devtools overlay (host/devtools/README.md): offered under `vite` and with ?devtools; a
+  // production start without the flag does not even listen for its key.
+  if (import.meta.env.DEV || devtoolsRequested(search))
+    installDevtools(
+      {
+        host: started,
+        plan,
+        device: { storageKey: DEVICE_ID_KEY, id: device },
+        trace,
+        watchFrames: (listener) => frames.add(listener),
+        watchBus: watchWorkerBus,
+        manifest: wasmWorld.manifest,
+      },
+      { open: devtoolsRequested(search), keys: window, document },
+    );
+
   scheduleFrame();
   await started.start();
   return started;
+}
+
+/** The `inspect` option for `?inspect`: records in `window.__ficusInspect`, lines on console.debug. */
+async function routerInspector() {
+  const { createRouterInspector } = await import('../devtools/router-inspector.ts');
+  const records: InspectionRecord[] = [];
+  (globalThis as { __ficusInspect?: unknown }).__ficusInspect = records;
+  return createRouterInspector({ records, log: (line) => console.debug(line) });
 }

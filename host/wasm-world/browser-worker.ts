@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import type { WasmWorldApi } from '../../wasm-pages/runtime/worker-api.ts';
 import type { WasmWorldWorker } from '../boot/wasm-world-client.ts';
+import { tapWasmWorldRemote } from '../devtools/bus-tap.ts';
 
 /**
  * Starts the WASM world in a module worker (Vite bundles `wasm-world.worker.ts`, which starts
@@ -33,5 +34,6 @@ export async function startBrowserWorker(): Promise<WasmWorldWorker> {
     worker.removeEventListener('error', onError);
   }
   // No comlink release message first: a hung worker would never answer it.
-  return { api, terminate: () => worker.terminate() };
+  // The bus tap lets devtools see what crosses; it costs nothing while nobody watches.
+  return { api: tapWasmWorldRemote(api), terminate: () => worker.terminate() };
 }
