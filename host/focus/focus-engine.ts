@@ -73,7 +73,12 @@ export class FocusEngine {
   /** Focus was lost because the scene offered nothing focusable; it comes back with the next focusable. */
   private lost = false;
   /** Group node id → focus key of the descendant focused last. */
-  private readonly memory = new Map<NodeId, string>();
+  /**
+   * Each group's last focused key, with the group's node as it was then: the WASM world reuses a
+   * removed page's ids for the next page it mounts, so a group counts as the same only while its
+   * node object is (a re-created id is a new group with no memory).
+   */
+  private readonly memory = new Map<NodeId, { readonly node: SceneNode; readonly key: string }>();
   private readonly listeners = new Set<(event: FocusChangeEvent) => void>();
   private readonly throttle: KeyRepeatThrottle;
   private readonly clock: () => number;
@@ -115,7 +120,7 @@ export class FocusEngine {
 
   /** The focus key a group would restore, if it remembers one. */
   rememberedIn(groupId: NodeId): string | undefined {
-    return this.memory.get(groupId);
+    return this.remembered(groupId);
   }
 
   /**
@@ -170,6 +175,7 @@ export class FocusEngine {
   blur(): void {
     this.lost = false;
     this.drop();
+    this.forgetRemovedGroups();
   }
 
   /**
@@ -182,8 +188,7 @@ export class FocusEngine {
    * offers something.
    */
   sceneChanged(): void {
-    for (const groupId of this.memory.keys())
-      if (this.store.get(this.world, groupId) === undefined) this.memory.delete(groupId);
+    this.forgetRemovedGroups();
     const current = this.current;
     const all = this.focusables();
     if (current === null) {
@@ -266,7 +271,8 @@ export class FocusEngine {
     }
     this.current = target;
     for (const ancestor of target.path)
-      if (ancestor.props.focusGroup === true) this.memory.set(ancestor.id, target.key);
+      if (ancestor.props.focusGroup === true)
+        this.memory.set(ancestor.id, { node: ancestor, key: target.key });
     if (previous !== null) {
       this.emit({ type: 'blur', world: this.world, nodeId: previous.node.id, focusKey: previous.key });
     }
@@ -340,13 +346,25 @@ export class FocusEngine {
     return chosen;
   }
 
+  /** The key the group under `groupId` remembers, if that id is still the same group. */
+  private remembered(groupId: NodeId): string | undefined {
+    const entry = this.memory.get(groupId);
+    return entry !== undefined && this.store.get(this.world, groupId) === entry.node ? entry.key : undefined;
+  }
+
+  /** Memory of groups that are gone (or whose id now names a new node) is dropped. */
+  private forgetRemovedGroups(): void {
+    for (const [groupId, entry] of this.memory)
+      if (this.store.get(this.world, groupId) !== entry.node) this.memory.delete(groupId);
+  }
+
   private entryFor(container: SceneNode, all: readonly Focusable[]): Focusable | undefined {
     const insideWithKey = (key: string | undefined) =>
       key === undefined
         ? undefined
         : all.find((f) => f.key === key && f.path.some((a) => a.id === container.id));
     const remembered =
-      container.props.focusGroup === true ? insideWithKey(this.memory.get(container.id)) : undefined;
+      container.props.focusGroup === true ? insideWithKey(this.remembered(container.id)) : undefined;
     return remembered ?? insideWithKey(container.props.preferredChild);
   }
 }

@@ -133,13 +133,11 @@ describe('search in the WASM world, in the app', () => {
     }
   });
 
-  // KNOWN BUG (not the page's; reported with the port): Back mounts a fresh search page, and React
-  // starts it on key:a. The WASM world hands the new page the id range the old one had
-  // (wasm-pages/runtime/page-ids.ts recycles ranges), so its keyboard group gets the old group's
-  // node id, and the host's focus engine still holds that id's group memory (key:f, the key left
-  // last for the results): focus lands on key:f. Remove `.fails` once the memory no longer
-  // outlives its node.
-  it.fails('after Back the fresh page starts where React starts it (key:a), with the same scene', async () => {
+  // Back mounts a fresh search page, and React starts it on key:a. The WASM world hands the new
+  // page the id range the old one had (wasm-pages/runtime/page-ids.ts recycles ranges), so its
+  // keyboard group gets the old group's node id: the focus engine's group memory belongs to the
+  // node object, not the id, so the old page's memory (key:f) does not outlive it.
+  it('after Back the fresh page starts where React starts it (key:a), with the same scene', async () => {
     const [react, ...ports] = await everyWorld();
     expect(react?.back.focused).toBe('key:a');
     for (const port of ports) {

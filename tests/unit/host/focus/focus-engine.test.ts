@@ -128,6 +128,47 @@ describe('focus engine: rails and focus groups', () => {
     expect(key()).toBe('r0-3');
   });
 
+  it("forgets a group whose id now names a new node (the WASM world reuses a removed page's ids)", () => {
+    const { engine, key, store } = engineFor(rails(6));
+    engine.focusByKey('r0-4');
+    engine.move('down');
+    engine.move('left');
+    engine.move('left');
+    engine.move('left');
+    expect(key()).toBe('r1-1');
+    // In one batch, as one frame may bring a page's removal and the next page's first scene: the
+    // first rail goes and a new rail with the same id and the same keys takes its place.
+    const root = store.root('legacy');
+    const [oldRail = -1, secondRail = -1] = root.children;
+    const tiles = Array.from({ length: 6 }, (_, i) => 900 + i);
+    const rect = (id: number, x: number, y: number, width: number, height: number) =>
+      (['x', 'y', 'width', 'height'] as const).map((name, index) => ({
+        op: 'setProp' as const,
+        id,
+        name,
+        value: [x, y, width, height][index] ?? 0,
+      }));
+    expect(
+      store.apply('legacy', [
+        { op: 'remove', id: oldRail },
+        { op: 'create', id: oldRail, kind: 'view' },
+        ...rect(oldRail, 0, 100, 1920, 200),
+        { op: 'setProp', id: oldRail, name: 'focusGroup', value: true },
+        { op: 'insertBefore', parent: root.id, child: oldRail, before: secondRail },
+        ...tiles.flatMap((id, i) => [
+          { op: 'create' as const, id, kind: 'view' as const },
+          ...rect(id, 40 + i * 220, 0, 200, 120),
+          { op: 'setProp' as const, id, name: 'focusKey', value: `r0-${i}` },
+          { op: 'append' as const, parent: oldRail, child: id },
+        ]),
+      ]).ok,
+    ).toBe(true);
+    engine.sceneChanged();
+    expect(engine.rememberedIn(oldRail)).toBeUndefined();
+    engine.move('up');
+    expect(key()).toBe('r0-1'); // by geometry: the new rail has no memory of r0-4
+  });
+
   it('enters a rail at its preferred child when it has no memory yet', () => {
     const { engine, key } = engineFor([
       tile('top', 40, 0, 1800, 80),
