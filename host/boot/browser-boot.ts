@@ -1,5 +1,5 @@
 import { LEGACY_PAGES } from '../../legacy-react/pages/index.ts';
-import { cohortOf, type Plan, pageIds } from '../../migration-plan/index.ts';
+import { cohortOf, findPage, type Plan, pageIds } from '../../migration-plan/index.ts';
 import { followBrowserHistory } from '../../router/browser-history.ts';
 import { entryUrl, parseLocation } from '../../router/url.ts';
 import { watchWorkerBus } from '../devtools/bus-tap.ts';
@@ -157,7 +157,7 @@ export async function bootBrowserApp(options: BrowserBootOptions) {
     installDevtools(
       {
         host: started,
-        plan,
+        pageOf: (route) => findPage(plan, route),
         device: { storageKey: DEVICE_ID_KEY, id: device },
         trace,
         watchFrames: (listener) => frames.add(listener),

@@ -1,5 +1,3 @@
-import { WORLD_IDS } from '../../bridge/index.ts';
-import { findPage } from '../../migration-plan/index.ts';
 import { type BusEntry, BusLog } from './bus-log.ts';
 import type { DevtoolsSources } from './devtools-sources.ts';
 import { describeFocusPath, focusPath } from './focus-path.ts';
@@ -54,6 +52,7 @@ export class DevtoolsSession {
   start(): void {
     if (this.started) return;
     const { host, trace, watchFrames, watchBus, manifest } = this.#sources;
+    const worlds = host.store.worldIds;
     const changed = () => this.#onChange();
     this.#bus = new BusLog(BUS_ROWS);
     this.#frames = new WorldTimings();
@@ -61,7 +60,7 @@ export class DevtoolsSession {
     this.#stops = [
       host.router.subscribe(changed),
       host.store.onChange(changed),
-      ...WORLD_IDS.map((world) => host.focus.engines[world].onChange(changed)),
+      ...worlds.map((world) => host.focus.engines[world].onChange(changed)),
     ];
     if (trace !== undefined)
       this.#stops.push(
@@ -108,10 +107,10 @@ export class DevtoolsSession {
 
   /** The overlay's content now, read from the app. */
   sections(): DevtoolsSection[] {
-    const { host, plan, device } = this.#sources;
+    const { host, pageOf, device } = this.#sources;
     const visible = host.router.visible();
     const route = visible?.route;
-    const page = route === undefined ? undefined : findPage(plan, route);
+    const page = route === undefined ? undefined : pageOf(route);
     const openBreakers = [...host.breaker.openPages()];
     const status = worldStatusRows({
       visible,
@@ -145,7 +144,7 @@ export class DevtoolsSession {
       { name: 'path', value: path === null ? '—' : describeFocusPath(path) },
     ];
 
-    const timing: StatusRow[] = WORLD_IDS.flatMap((w) => [
+    const timing: StatusRow[] = host.store.worldIds.flatMap((w) => [
       { name: `frame-${w}`, value: `frame ${w}: ${describeTiming(this.#frames.summary(w))}`, item: true },
       { name: `input-${w}`, value: `input ${w}: ${describeTiming(this.#latency.summary(w))}`, item: true },
     ]);

@@ -1,5 +1,5 @@
 import type { WorldId } from '../../bridge/index.ts';
-import type { Plan } from '../../migration-plan/index.ts';
+import type { PageEntry } from '../../migration-plan/index.ts';
 import type { AppHost } from '../boot/app-host.ts';
 import type { InputTrace } from '../boot/input-trace.ts';
 import type { BusCrossing } from './bus-tap.ts';
@@ -14,12 +14,14 @@ export interface FrameSample {
 
 /**
  * What the devtools read, handed over by the browser boot: the parts of the app host they show,
- * and the taps that tell them something changed. Each `watch`/`observe` returns its unsubscribe;
+ * and the taps that tell them something changed. Functions rather than imports, so the devtools
+ * chunk shares no module with the main bundle (which would split one out for both to load). Each `watch`/`observe` returns its unsubscribe;
  * the devtools subscribe only while open, so a closed overlay costs nothing.
  */
 export interface DevtoolsSources {
   readonly host: Pick<AppHost, 'router' | 'store' | 'focus' | 'breaker' | 'cohort' | 'worldChoice'>;
-  readonly plan: Plan;
+  /** The plan's entry for a route (`findPage(plan, route)`): handed in, so the chunk imports no plan code. */
+  readonly pageOf: (route: string) => PageEntry | undefined;
   readonly device: DeviceIdentity;
   /** Key presses hop by hop (input latency per world). */
   readonly trace?: Pick<InputTrace, 'observe'>;

@@ -1,6 +1,9 @@
 import type { NodeId, NodeKind, WorldId } from '../../bridge/index.ts';
-import { absoluteRect, type Rect } from '../scene/geometry.ts';
+import type { Rect } from '../scene/geometry.ts';
 import type { SceneStore } from '../scene/scene-store.ts';
+
+// Type imports only: this file is part of the devtools chunk, and a value imported from a module
+// the main bundle also has would make the build split that module into a chunk both load at start.
 
 /** One node on the way from a world's root to its focused node. */
 export interface FocusPathStep {
@@ -31,18 +34,26 @@ const MAX_DEPTH = 256;
  */
 export function focusPath(store: SceneStore, world: WorldId, id: NodeId): FocusPath | null {
   const steps: FocusPathStep[] = [];
-  let node = store.get(world, id);
-  if (node === undefined) return null;
-  while (node !== undefined && steps.length < MAX_DEPTH) {
+  const target = store.get(world, id);
+  if (target === undefined) return null;
+  // Positions are parent-relative: the node's stage position is the sum along the path.
+  let x = 0;
+  let y = 0;
+  let attached = false;
+  for (let node: typeof target | undefined = target; node !== undefined && steps.length < MAX_DEPTH; ) {
     steps.push({
       id: node.id,
       kind: node.kind,
       focusKey: node.props.focusKey ?? null,
       group: node.props.focusGroup === true,
     });
+    x += node.props.x ?? 0;
+    y += node.props.y ?? 0;
+    attached = node === store.root(world);
     node = node.parent === null ? undefined : store.get(world, node.parent);
   }
-  return { world, steps: steps.reverse(), rect: absoluteRect(store, world, id) ?? null };
+  const rect = attached ? { x, y, width: target.props.width ?? 0, height: target.props.height ?? 0 } : null;
+  return { world, steps: steps.reverse(), rect };
 }
 
 /**

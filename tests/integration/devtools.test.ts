@@ -1,7 +1,7 @@
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDevtools, type Devtools } from '../../host/devtools/devtools.ts';
-import { REFERENCE_PLAN } from '../../migration-plan/index.ts';
+import { findPage, REFERENCE_PLAN } from '../../migration-plan/index.ts';
 import { setupMockBackend } from '../support/backend-harness.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { type RunningApp, startApp } from './app-host-harness.ts';
@@ -34,7 +34,7 @@ describe('the devtools over a running app', () => {
     devtools = createDevtools(
       {
         host: app.host,
-        plan: REFERENCE_PLAN,
+        pageOf: (route) => findPage(REFERENCE_PLAN, route),
         device: { storageKey: 'ficus.device', id: 'test-device' },
       },
       { document: doc, timer: clock },
