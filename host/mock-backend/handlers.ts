@@ -1,4 +1,4 @@
-import { delay, type HttpHandler, HttpResponse, http, type PathParams } from 'msw';
+import { delay, type HttpHandler, HttpResponse, http, type PathParams, passthrough } from 'msw';
 import {
   API_OPERATIONS,
   type ApiEndpoint,
@@ -36,6 +36,18 @@ type Resolver<Params extends PathParams> = (info: {
   readonly params: Params;
 }) => Response | Promise<Response>;
 
+/**
+ * What the telemetry endpoint does with a batch: `keep` it in the backend's log (tests, and an app
+ * with no collector), or let it `passthrough` to the network, where `npm start`'s dev server
+ * forwards it to the telemetry collector (host/app/telemetry-collector-plugin.ts).
+ */
+export type TelemetryRoute = 'keep' | 'passthrough';
+
+export interface HandlerOptions {
+  /** Default `keep`. */
+  readonly telemetry?: TelemetryRoute;
+}
+
 /** Where playback streams would live; the mock player only shows the URL. */
 const STREAM_ORIGIN = 'https://stream.ficus.test';
 
@@ -43,11 +55,12 @@ const STREAM_ORIGIN = 'https://stream.ficus.test';
  * The msw handlers of every endpoint in {@link API_OPERATIONS}, answering from `state`. Paths
  * start with `*` so any origin works (`http://ficus.test/api/...` in tests, the dev server's
  * own origin in the browser). Unknown paths under `/api/` get a 404 with the error body.
+ * Telemetry batches are kept in `state.telemetry`, or passed through (see {@link TelemetryRoute}).
  *
  * @example
  * const server = setupServer(...createHandlers(state));
  */
-export function createHandlers(state: BackendState): HttpHandler[] {
+export function createHandlers(state: BackendState, options: HandlerOptions = {}): HttpHandler[] {
   const { catalog, settings, telemetry, failures } = state;
   const titles = new Map<string, TitleDetails>(catalog.titles.map((title) => [title.id, title]));
   const profiles = new Map<string, Profile>(catalog.profiles.map((profile) => [profile.id, profile]));
@@ -142,6 +155,8 @@ export function createHandlers(state: BackendState): HttpHandler[] {
     http.post(
       route(ops.sendTelemetry.route),
       guarded('telemetry', async ({ request }) => {
+        // Armed failures still apply first: ?fail=telemetry:500 works with a collector too.
+        if (options.telemetry === 'passthrough') return passthrough();
         const body = await readBody(request, TelemetryBatchSchema);
         if (!body.ok) return body.response;
         telemetry.add(body.value.events);

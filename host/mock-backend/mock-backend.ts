@@ -2,13 +2,18 @@ import type { HttpHandler } from 'msw';
 import type { ApiEndpoint, Setting, TelemetryEvent } from '../../bridge/index.ts';
 import { type Catalog, DEFAULT_CATALOG_SEED, generateCatalog } from './catalog.ts';
 import { type FailureMode, type FailureOptions, FailureRules } from './failure-rules.ts';
-import { createHandlers } from './handlers.ts';
+import { createHandlers, type TelemetryRoute } from './handlers.ts';
 import { SettingsStore } from './settings-store.ts';
 import { TelemetryLog } from './telemetry-log.ts';
 
 export interface MockBackendOptions {
   /** Seed of the generated catalog; {@link DEFAULT_CATALOG_SEED} when absent. */
   readonly seed?: number;
+  /**
+   * `passthrough` lets telemetry batches go to the network (a collector) instead of the
+   * backend's log, which then stays empty; default `keep`.
+   */
+  readonly telemetry?: TelemetryRoute;
 }
 
 /**
@@ -49,7 +54,10 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   const settings = new SettingsStore();
   const telemetry = new TelemetryLog();
   const failures = new FailureRules();
-  const handlers = createHandlers({ catalog, settings, telemetry, failures });
+  const handlers = createHandlers(
+    { catalog, settings, telemetry, failures },
+    options.telemetry === undefined ? {} : { telemetry: options.telemetry },
+  );
   return {
     catalog,
     handlers,
