@@ -12,7 +12,10 @@ import { wasmWorld } from './wasm-early.ts';
 const container = document.getElementById('app');
 if (container === null) throw new Error('index.html must contain <div id="app">');
 
-const backend = createMockBackend();
+// Under `npm start` a telemetry collector sits behind the dev server (telemetry-collector-plugin.ts
+// says so with a meta tag): the batches pass msw through to it instead of staying in the page.
+const collector = document.querySelector('meta[name="ficus-telemetry-collector"]') !== null;
+const backend = createMockBackend({ telemetry: collector ? 'passthrough' : 'keep' });
 for (const rule of parseFailureSpec(new URLSearchParams(location.search).get('fail') ?? '')) {
   backend.fail(rule.endpoint, rule.mode, rule.options);
 }

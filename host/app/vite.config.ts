@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { contentSecurityPolicyPlugin } from './csp-vite-plugin.ts';
+import { telemetryCollectorPlugin } from './telemetry-collector-plugin.ts';
 import { mswServiceWorker, wasmerWasiAsset, wasmPages } from './vite-plugins.ts';
 
 // Serves the reference app "Ficus TV": both worlds, the router and the mock backend.
@@ -13,6 +14,7 @@ export default defineConfig({
     mswServiceWorker(),
     wasmPages(fileURLToPath(new URL('../../dist/wasm', import.meta.url))),
     wasmerWasiAsset(),
+    telemetryCollectorPlugin(),
   ],
   build: {
     outDir: fileURLToPath(new URL('../../dist/app', import.meta.url)),
