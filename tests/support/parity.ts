@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import { vi } from 'vitest';
 import type { Direction, Params } from '../../bridge/index.ts';
-import { type SceneTree, sceneTree } from '../../host/scene/snapshot.ts';
+import { type SceneTree, sceneTree, snapshotScene } from '../../host/scene/snapshot.ts';
 import { type BackendRequest, recordBackendRequests } from './backend-requests.ts';
 import { FakeClock } from './fake-clock.ts';
 import { createLegacyHarness, type LegacyHarness } from './legacy-harness.ts';
@@ -23,6 +23,13 @@ export interface ParityReport {
   readonly steps: number;
   /** What each implementation sent the backend, in order, until the run stopped. */
   readonly backend: { readonly react: readonly BackendRequest[]; readonly wasm: readonly BackendRequest[] };
+  /**
+   * The React page's scene (snapshotScene) and focused key after each step run: what the script
+   * reached (the WASM port matched it at every step before the first difference).
+   */
+  readonly after: readonly { readonly scene: string; readonly focused: string | null }[];
+  /** The navigation requests the React page sent (the port sent the same, or a difference says so). */
+  readonly navigation: readonly unknown[];
 }
 
 const describeStep = (step: ParityStep): string =>
@@ -92,7 +99,11 @@ export async function runParity(
   try {
     const react = createLegacyHarness({ [page.route]: page.react }, { fetch: backend.react.fetch });
     const result = await play(page, script, react, wasm, clock, backend);
-    return { ...result, backend: { react: backend.react.requests(), wasm: backend.wasm.requests() } };
+    return {
+      ...result,
+      backend: { react: backend.react.requests(), wasm: backend.wasm.requests() },
+      navigation: react.requests(),
+    };
   } finally {
     vi.useRealTimers();
   }
@@ -110,7 +121,8 @@ async function play(
   wasm: WasmHarness,
   clock: FakeClock,
   backend: Recorders,
-): Promise<Omit<ParityReport, 'backend'>> {
+): Promise<Omit<ParityReport, 'backend' | 'navigation'>> {
+  const after: { scene: string; focused: string | null }[] = [];
   for (const [index, step] of script.entries()) {
     switch (step.do) {
       case 'mount':
@@ -140,6 +152,7 @@ async function play(
     }
     await react.settle(2);
     await wasm.settle(1);
+    after.push({ scene: snapshotScene(react.store, 'legacy'), focused: react.focusedKey() });
 
     const differences: string[] = [];
     const where = `after step ${index + 1} (${describeStep(step)})`;
@@ -169,7 +182,7 @@ async function play(
         `${where}: the scene store rejected ops: ${[...react.rejected, ...wasm.rejected].map((e) => e.message).join('; ')}`,
       );
     }
-    if (differences.length > 0) return { differences, steps: index + 1 };
+    if (differences.length > 0) return { differences, steps: index + 1, after };
   }
-  return { differences: [], steps: script.length };
+  return { differences: [], steps: script.length, after };
 }

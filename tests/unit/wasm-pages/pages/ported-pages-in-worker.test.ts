@@ -16,14 +16,14 @@ import { builtWasm } from '../../../support/wasm-harness.ts';
 // The ported pages through the real WASM world worker (worker_threads + comlink), real
 // @wasmer/wasi, the real compiled pages and the msw backend: the way the app will run them.
 
-setupMockBackend();
+const backend = setupMockBackend();
 let worker: StartedWasmWorldWorker;
 const inbox: WasmWorldMessage[] = [];
 
 beforeAll(async () => {
   worker = await startWasmWorldWorker();
   await worker.api.connect(Comlink.proxy((message: WasmWorldMessage) => void inbox.push(message)));
-  for (const page of ['profiles', 'collections', 'details']) {
+  for (const page of ['profiles', 'collections', 'details', 'settings']) {
     const bytes = builtWasm(page);
     const loaded = await worker.api.load(page, Comlink.transfer(bytes, [bytes.buffer]));
     expect(loaded.ok).toBe(true);
@@ -124,6 +124,29 @@ describe('ported pages in the real worker', () => {
       { type: 'navigate', route: 'playback', params: { id: 't0042' } },
       { type: 'back' },
     ]);
+    expect(host.requests.filter((m) => m.type === 'crashed')).toEqual([]);
+  });
+
+  it('settings: draws the settings, saves a toggle with PUT (the backend holds it), and Back asks for back', async () => {
+    const host = await hostFor('settings', {});
+    expect(host.focus.focusInitial()).toBe(true);
+    expect(host.focus.focused?.focusKey).toBe('setting:subtitles');
+    const select = async () => {
+      const focused = host.focus.focused;
+      if (focused === null) throw new Error('nothing focused');
+      await worker.api.event(host.key, { type: 'select', world: 'wasm', ...focused });
+      await host.pump();
+    };
+    const before = backend.settings().find((setting) => setting.id === 'subtitles')?.value;
+    await select();
+    expect(backend.settings().find((setting) => setting.id === 'subtitles')?.value).toBe(!before);
+    for (let i = 0; i < 4; i++) {
+      host.focus.move('down');
+      await host.pump();
+    }
+    expect(host.focus.focused?.focusKey).toBe('settings:back');
+    await select();
+    expect(host.requests.filter((m) => m.type === 'back')).toEqual([{ type: 'back' }]);
     expect(host.requests.filter((m) => m.type === 'crashed')).toEqual([]);
   });
 });
