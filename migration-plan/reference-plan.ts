@@ -76,13 +76,14 @@ const REFERENCE_PLAN_DATA: Plan = {
     },
     settings: {
       route: 'settings',
-      implementations: { legacy: true, wasm: false },
+      implementations: { legacy: true, wasm: true },
       parent: 'collections',
       defaultWorld: 'legacy',
       owner: 'platform-team',
       usageWeight: 5,
       complexity: 2,
-      notes: 'Saves toggles and rolls them back when saving fails.',
+      notes:
+        'Saves toggles (PUT, ABI v2) and rolls them back when saving fails. Ported (parity in tests/unit/parity/settings.parity.test.tsx, saves and rollbacks included) but React by default; ?world.settings=wasm serves the port.',
     },
   },
 };

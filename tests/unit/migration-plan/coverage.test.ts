@@ -58,7 +58,8 @@ describe('coverageReport on the reference plan', () => {
 
   it('formats a table for the console: one row per page, the summary, what to port next', () => {
     const lines = formatCoverage(report).split('\n');
-    expect(lines[0]).toBe('page         status       wasm  usage  complexity  owner');
+    // The column widths follow the statuses the plan has (formatCoverage below pins them).
+    expect(lines[0]?.split(/ +/)).toEqual(['page', 'status', 'wasm', 'usage', 'complexity', 'owner']);
     expect(lines.slice(1, -2).map((line) => line.split(/ +/))).toEqual(
       report.pages.map((row) => [
         row.page,
@@ -70,7 +71,11 @@ describe('coverageReport on the reference plan', () => {
       ]),
     );
     expect(lines.at(-2)).toBe(coverageSummary(report));
-    expect(lines.at(-1)).toBe(`Next to port: ${report.nextToPort.join(', ')}`);
+    expect(lines.at(-1)).toBe(
+      report.nextToPort.length > 0
+        ? `Next to port: ${report.nextToPort.join(', ')}`
+        : 'Next to port: nothing, every page has a WASM implementation',
+    );
   });
 });
 

@@ -92,7 +92,8 @@ describe('"why this world?" rows', () => {
 
 describe('rolloutText', () => {
   it("describes each kind of plan entry and where this device's cohort falls", () => {
-    expect(rolloutText(page('settings'), 3)).toBe('React only (no WASM implementation)');
+    const reactOnly: PageEntry = { ...page('settings'), implementations: { legacy: true, wasm: false } };
+    expect(rolloutText(reactOnly, 3)).toBe('React only (no WASM implementation)');
     expect(rolloutText(page('details'), 3)).toBe('WASM exists, React by default (not rolled out)');
     const half: PageEntry = { ...page('collections'), rollout: { wasmPercent: 50 } };
     expect(rolloutText(half, 49)).toBe('WASM for cohorts 0-49 (50%): this device (49) is in');
