@@ -165,7 +165,7 @@ export interface RunningCollector {
   readonly url: string;
   readonly port: number;
   readonly store: TelemetryStore;
-  /** Stops taking requests, closes the database and gives up its claim. */
+  /** Stops taking requests, closes the database and gives up its claim (at once); resolves once the server has closed. */
   close(): Promise<void>;
 }
 
@@ -201,10 +201,13 @@ export async function startCollector(options: CollectorOptions): Promise<Running
     port,
     store,
     close() {
-      closed ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
+      if (closed === undefined) {
+        closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
-      }).finally(() => store.close());
+        // At once, not when the server has closed: a process exiting right after close() (a dev
+        // server's SIGTERM) has still closed its database and given up its claim.
+        store.close();
+      }
       return closed;
     },
   };

@@ -82,12 +82,16 @@ export class TelemetryStore {
   private readonly insertBatch: Database.Statement<[number, string, string | null, number]>;
   private readonly insertEvent: Database.Statement<[number, string, number, string | null, string]>;
 
+  /** A process that exits without closing the store (a dev server's exit) still gives up its claim. */
+  private readonly onExit = () => this.close();
+
   private constructor(
     private readonly db: Database.Database,
     private readonly claim: DatabaseClaim,
     /** The file it writes. */
     readonly path: string,
   ) {
+    process.once('exit', this.onExit);
     this.insertBatch = db.prepare(
       'INSERT INTO batches (received_at, client, session, events) VALUES (?, ?, ?, ?)',
     );
@@ -213,9 +217,11 @@ export class TelemetryStore {
     return new Map(rows.map((row) => [row.session, row.release]));
   }
 
+  /** Closes the database and gives up the claim; again is a no-op. */
   close(): void {
+    process.off('exit', this.onExit);
     try {
-      this.db.close();
+      if (this.db.open) this.db.close();
     } finally {
       this.claim.release();
     }
