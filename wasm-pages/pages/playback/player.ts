@@ -7,6 +7,8 @@ import {
   back, clearTimer, DataResult, Direction, FocusEvent, FontWeight, Method, Node, sendData, setInterval, text, TextAlign,
   Value, view,
 } from "../../sdk";
+// apiPaths is generated from bridge/api/paths.ts (wasm-pages/build/generate-constants.ts).
+import { apiPaths } from "../../sdk/generated/api-paths";
 import { button } from "../shared/button";
 import { MARGIN, STAGE, theme } from "../shared/theme";
 import { CONTROLS } from "./layout";
@@ -19,8 +21,6 @@ export const BACK_FOCUS_KEY = "playback:back";
 const TICK_MS: f64 = 1000;
 /** PLAYBACK_START_EVENT in start-telemetry.ts. */
 const PLAYBACK_START_EVENT = "playback.start";
-/** apiPaths.telemetry() of bridge/api/paths.ts. */
-const TELEMETRY_PATH = "/api/telemetry";
 
 /** GET /api/playback/<id> (bridge/api/playback.ts, PlaybackInfoSchema), as the player uses it. */
 export class PlaybackInfo {
@@ -75,7 +75,7 @@ function reportStart(info: PlaybackInfo): void {
     .set("name", Value.ofString(PLAYBACK_START_EVENT))
     .set("at", Value.ofNumber(<f64>Date.now()))
     .set("data", data);
-  sendData(Method.POST, TELEMETRY_PATH, Value.newObject().set("events", Value.newArray().push(event)), startReported);
+  sendData(Method.POST, apiPaths.telemetry(), Value.newObject().set("events", Value.newArray().push(event)), startReported);
 }
 
 /** A "Back" button (`<Button focusKey={BACK_FOCUS_KEY} label="Back" x y onSelect={back} />`). */

@@ -15,6 +15,8 @@ import {
   back, cancelData, DataResult, FocusEvent, FontWeight, Node, Page, Prop, registerPage, requestData, requestFrame,
   root, text, Value, view,
 } from "../../sdk";
+// apiPaths is generated from bridge/api/paths.ts (wasm-pages/build/generate-constants.ts).
+import { apiPaths } from "../../sdk/generated/api-paths";
 import { button } from "../shared/button";
 import { errorPanel, loadingPanel } from "../shared/status-panels";
 import { STAGE, theme } from "../shared/theme";
@@ -25,9 +27,6 @@ import { Setting, SettingsList } from "./settings-list";
 /** SETTINGS_BACK_FOCUS_KEY and RETRY_FOCUS_KEY of the React page: must match. */
 const BACK_FOCUS_KEY = "settings:back";
 const RETRY_FOCUS_KEY = "error-retry";
-
-/** apiPaths.settings() of bridge/api/paths.ts. */
-const SETTINGS_PATH = "/api/settings";
 
 const LOADING: i32 = 0;
 const ERROR: i32 = 1;
@@ -77,7 +76,7 @@ class SettingsPage extends Page {
     root().append(background);
     this.background = background;
     this.showLoading();
-    this.request = requestData(SETTINGS_PATH, onSettings);
+    this.request = requestData(apiPaths.settings(), onSettings);
   }
 
   /**
@@ -88,7 +87,7 @@ class SettingsPage extends Page {
    */
   load(): void {
     if (this.request >= 0) cancelData(this.request);
-    this.request = requestData(SETTINGS_PATH, onSettings);
+    this.request = requestData(apiPaths.settings(), onSettings);
     this.loadingDelay = 1;
     requestFrame();
   }

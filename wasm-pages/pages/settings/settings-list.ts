@@ -4,6 +4,8 @@
 // rows than fit. Selecting a row flips it at once and saves it (PUT /api/settings/<id>); a failed
 // save flips it back, unless the viewer has flipped it again since, and says so.
 import { DataResult, FocusEvent, Method, Node, sendData, text, Value, view } from "../../sdk";
+// apiPaths is generated from bridge/api/paths.ts (wasm-pages/build/generate-constants.ts).
+import { apiPaths } from "../../sdk/generated/api-paths";
 import { theme } from "../shared/theme";
 import { ERROR_LINE, LIST, ROW_STRIDE, VISIBLE_ROWS } from "./layout";
 import { setRowFocused, setRowValue, settingFocusKey, settingRow } from "./setting-row";
@@ -16,11 +18,6 @@ export class Setting {
 /** A save in flight: which row, and the value it sends. */
 class Save {
   constructor(public index: i32, public value: bool) {}
-}
-
-/** apiPaths.setting(id) of bridge/api/paths.ts. */
-function settingPath(settingId: string): string {
-  return "/api/settings/" + encodeURIComponent(settingId);
 }
 
 // Handlers and callbacks are plain functions (no captures): they reach the one list through
@@ -113,7 +110,7 @@ export class SettingsList {
     this.showError(null);
     const id = sendData(
       Method.PUT,
-      settingPath(unchecked(this.settings[index]).id),
+      apiPaths.setting(unchecked(this.settings[index]).id),
       Value.newObject().set("value", Value.ofBool(value)),
       onSaved,
     );

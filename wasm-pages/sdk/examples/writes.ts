@@ -5,6 +5,8 @@
 import {
   DataResult, FocusEvent, Method, Node, Page, registerPage, requestData, root, sendData, text, Value, view,
 } from "../index";
+// apiPaths is generated from bridge/api/paths.ts (wasm-pages/build/generate-constants.ts).
+import { apiPaths } from "../generated/api-paths";
 
 // Callbacks cannot capture: they reach the page through this module-level constant.
 function onSettings(result: DataResult): void {
@@ -43,12 +45,12 @@ class WritesPage extends Page {
     this.stage = stage;
     this.line = text("Loading settings…").rect(80, 300, 1600, 40).fontSize(28).color("#888888");
     stage.append(this.line!);
-    requestData("/api/settings", onSettings);
+    requestData(apiPaths.settings(), onSettings);
     const event = Value.newObject()
       .set("name", Value.ofString("example.writes.shown"))
       // Epoch milliseconds from WASI's clock, as the React pages' Date.now() (no frame has run yet).
       .set("at", Value.ofNumber(<f64>Date.now()));
-    sendData(Method.POST, "/api/telemetry", Value.newObject().set("events", Value.newArray().push(event)), onTelemetry);
+    sendData(Method.POST, apiPaths.telemetry(), Value.newObject().set("events", Value.newArray().push(event)), onTelemetry);
   }
 
   showSetting(result: DataResult): void {
@@ -76,7 +78,7 @@ class WritesPage extends Page {
     this.showValue();
     const body = Value.newObject().set("value", Value.ofBool(this.value));
     this.savingValue = this.value;
-    this.saving = sendData(Method.PUT, "/api/settings/" + this.settingId, body, onSaved);
+    this.saving = sendData(Method.PUT, apiPaths.setting(this.settingId), body, onSaved);
   }
 
   saved(result: DataResult): void {
