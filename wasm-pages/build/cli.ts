@@ -10,7 +10,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 try {
   // First the AssemblyScript constants generated from bridge/ and the React theme (a file is
   // rewritten only when its text changes, so the modules built from it stay up to date).
-  for (const path of writeGeneratedConstants(root).written) console.log(`const ${path} rewritten from its sources`);
+  for (const path of writeGeneratedConstants(root).written)
+    console.log(`const ${path} rewritten from its sources`);
   const pagesOnly = process.argv.includes('--pages-only');
   const onlyFlag = process.argv.find((arg) => arg.startsWith('--only='));
   const onlyIds = onlyFlag === undefined ? null : new Set(onlyFlag.slice('--only='.length).split(','));

@@ -11,6 +11,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
   ABI_VERSION,
+  API_METHODS,
+  API_PREFIX,
   apiPaths,
   BOUNDARY_ALL,
   boundaryMask,
@@ -86,6 +88,8 @@ export function generatedFiles(root: string): GeneratedFile[] {
         emitKind: EMIT_KIND,
         logLevels: LOG_LEVELS,
         pageMessageSchema: PageMessageSchema,
+        apiMethods: API_METHODS,
+        apiPrefix: API_PREFIX,
       }),
     ),
     sdk('api-paths.ts', apiPathsFile(apiPaths)),

@@ -3,7 +3,7 @@
 import type { DIRECTIONS } from '../../../bridge/directions.ts';
 import type { Schema } from '../../../bridge/schema.ts';
 import { asHex, asNumber, asString, generatedHeader, stringFunction, upperSnake } from './as-source.ts';
-import { fieldLengthRule } from './schema-rules.ts';
+import { fieldLengthRule, maxFieldLength } from './schema-rules.ts';
 
 /** bridge/scene-codec/format.ts and bridge/version.ts, as the batch writer needs them. */
 export interface SceneFormatInput {
@@ -129,12 +129,28 @@ export function directionsFile(input: DirectionsInput): string {
   ].join('\n');
 }
 
-/** bridge/wasm-abi.ts. */
+/** bridge/wasm-abi.ts, with the API's methods and prefix (bridge/api). */
 export interface AbiInput {
   readonly abiVersion: number;
   readonly emitKind: Readonly<Record<string, number>>;
   readonly logLevels: readonly string[];
   readonly pageMessageSchema: Schema<unknown>;
+  /** API_METHODS: what a data request may send; all but GET are writes (sendData). */
+  readonly apiMethods: readonly string[];
+  /** API_PREFIX: every request path starts with it and a slash. */
+  readonly apiPrefix: string;
+}
+
+/** The start every request path has, proved: a path with it passes, one without it does not. */
+function requestPathPrefix(input: AbiInput): string {
+  const prefix = `${input.apiPrefix}/`;
+  const request = (path: string) => ({ type: 'data.request', requestId: 1, path });
+  const ok = (path: string) => input.pageMessageSchema.check(request(path)).ok;
+  if (!ok(`${prefix}x`) || ok(`${input.apiPrefix}x`) || ok(`/x${prefix}`))
+    throw new Error(
+      `generate-constants: bridge/wasm-abi.ts: a request path is not "${prefix}…" (API_PREFIX + "/")`,
+    );
+  return prefix;
 }
 
 /**
@@ -142,7 +158,7 @@ export interface AbiInput {
  * message limits the host checks.
  *
  * @example
- * abiFile({ abiVersion: ABI_VERSION, emitKind: EMIT_KIND, logLevels: LOG_LEVELS, pageMessageSchema: PageMessageSchema });
+ * abiFile({ abiVersion: ABI_VERSION, emitKind: EMIT_KIND, logLevels: LOG_LEVELS, pageMessageSchema: PageMessageSchema, apiMethods: API_METHODS, apiPrefix: API_PREFIX });
  */
 export function abiFile(input: AbiInput): string {
   const log = fieldLengthRule(input.pageMessageSchema, 'PageMessageSchema log.message', (message) => ({
@@ -155,8 +171,25 @@ export function abiFile(input: AbiInput): string {
     name,
     value: 0,
   }));
+  const prefix = requestPathPrefix(input);
+  const pathMax = maxFieldLength(
+    input.pageMessageSchema,
+    'PageMessageSchema data.request.path',
+    prefix,
+    (path) => ({
+      type: 'data.request',
+      requestId: 1,
+      path,
+    }),
+  );
+  const writes = input.apiMethods.filter((method) => method !== 'GET');
+  if (writes.length === input.apiMethods.length)
+    throw new Error(
+      'generate-constants: bridge/api/endpoints.ts: API_METHODS has no GET (what requestData sends)',
+    );
+  const listed = `${writes.slice(0, -1).join(', ')} or ${writes.at(-1) ?? ''}`;
   return [
-    generatedHeader(['bridge/wasm-abi.ts'], true),
+    generatedHeader(['bridge/wasm-abi.ts', 'bridge/api (API_METHODS, API_PREFIX)'], true),
     '/** What `ficus_abi_version` returns: the newest ABI version (ABI_VERSION), the one the SDK speaks. */',
     `@inline export const ABI_VERSION: i32 = ${asNumber(input.abiVersion, 'ABI_VERSION')};`,
     '',
@@ -184,6 +217,28 @@ export function abiFile(input: AbiInput): string {
     `@inline export const METRIC_NAME_MAX_LENGTH: i32 = ${metric.maxLength};`,
     '/** What a crash message says of a metric name of another length. */',
     stringFunction('metricNameRule', `name must be ${metric.minLength}-${metric.maxLength} characters`),
+    '',
+    '/** The HTTP methods of a data request: GET (requestData) and the writes (sendData). */',
+    'export namespace Method {',
+    ...input.apiMethods.map((method) => `  export const ${upperSnake(method)} = ${asString(method)};`),
+    '}',
+    '',
+    `/** Whether \`method\` is a write: ${listed}. */`,
+    'export function isWriteMethod(method: string): bool {',
+    `  return ${writes.map((method) => `method == Method.${upperSnake(method)}`).join(' || ')};`,
+    '}',
+    '/** After a quoted value: why it is no write. */',
+    stringFunction('notAWriteMethod', `" is not ${listed}`),
+    '',
+    '/** Every request path starts with this (API_PREFIX and a slash). */',
+    stringFunction('apiPathPrefix', prefix),
+    '/** A request path has at most this many characters. */',
+    `@inline export const API_PATH_MAX_LENGTH: i32 = ${pathMax};`,
+    '/** After a quoted path: why the host would not take it. */',
+    stringFunction(
+      'notAnApiPath',
+      `" is not an API path starting with ${prefix} (at most ${pathMax} characters)`,
+    ),
     '',
   ].join('\n');
 }

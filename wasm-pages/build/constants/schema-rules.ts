@@ -126,6 +126,32 @@ export function fieldLengthRule(
 }
 
 /**
+ * The most characters one string field may have, where the field must start with `prefix` (like a
+ * request path's "/api/"): read from the message of a longer one, proved with one at the limit
+ * and one past it.
+ *
+ * @example
+ * maxFieldLength(PageMessageSchema, 'path', '/api/', (path) => ({ type: 'data.request', requestId: 1, path })); // 2048
+ */
+export function maxFieldLength(
+  schema: Schema<unknown>,
+  where: string,
+  prefix: string,
+  place: (text: string) => unknown,
+): number {
+  const check = (length: number) => schema.check(place(prefix + 'x'.repeat(length - prefix.length)));
+  const tooLong = check(PROBE_LENGTH);
+  if (tooLong.ok)
+    throw new RuleError(where, `accepts ${PROBE_LENGTH} characters: it has no length limit to copy`);
+  const maxLength = Number(/at most (\d+) characters/.exec(tooLong.issue.message)?.[1]);
+  if (!Number.isInteger(maxLength) || maxLength < prefix.length)
+    throw new RuleError(where, `could not read its length limit from "${tooLong.issue.message}"`);
+  if (!check(maxLength).ok || check(maxLength + 1).ok)
+    throw new RuleError(where, `read at most ${maxLength} characters, which its check does not hold to`);
+  return maxLength;
+}
+
+/**
  * The strings a `oneOf([...])` schema allows, in their declared order.
  *
  * @example
