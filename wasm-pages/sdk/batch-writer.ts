@@ -1,24 +1,13 @@
 // Writes one scene batch in the exact layout of bridge/scene-codec/format.ts (ABI.md section 5):
-//   header (u32 magic "FCSB", u16 contract version 1, u16 flags 0, u32 string count, u32 op count),
+//   header (u32 magic "FCSB", u16 contract version, u16 flags 0, u32 string count, u32 op count),
 //   string table (u32 byte length + UTF-8, each distinct string once), then the ops.
+// The magic, version, opcodes and value tags are generated from bridge/ (generated/scene-format.ts).
 import { emit, EMIT_SCENE_BATCH } from "./abi-imports";
 import { ByteBuffer } from "./bytes";
-
-const BATCH_MAGIC: u32 = 0x42534346; // the bytes "FCSB"
-const CONTRACT_VERSION: u16 = 1;
-
-const OP_CREATE: u8 = 0x01;
-const OP_SET_PROP: u8 = 0x02;
-const OP_APPEND: u8 = 0x03;
-const OP_INSERT_BEFORE: u8 = 0x04;
-const OP_REMOVE: u8 = 0x05;
-
-const TAG_NULL: u8 = 0x00;
-const TAG_FALSE: u8 = 0x01;
-const TAG_TRUE: u8 = 0x02;
-const TAG_I32: u8 = 0x03;
-const TAG_F64: u8 = 0x04;
-const TAG_STRING: u8 = 0x05;
+import {
+  BATCH_MAGIC, CONTRACT_VERSION, OP_APPEND, OP_CREATE, OP_INSERT_BEFORE, OP_REMOVE, OP_SET_PROP, TAG_F64, TAG_FALSE,
+  TAG_I32, TAG_NULL, TAG_STRING, TAG_TRUE,
+} from "./generated/scene-format";
 
 /** Whole numbers in i32 range travel as i32 (5 bytes); everything else as f64 (9 bytes). -0 is f64. */
 export function fitsI32(value: f64): bool {

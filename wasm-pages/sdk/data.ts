@@ -2,6 +2,7 @@
 // and `sendData` (a write: PUT, POST or DELETE with a body, ABI version 2) send a `data.request`
 // with a fresh request id; the host checks it against the API contract, sends it and answers with
 // a `data` event, which the SDK hands to the callback registered for that id.
+import { apiPathPrefix, API_PATH_MAX_LENGTH, isWriteMethod, Method, notAnApiPath, notAWriteMethod } from "./generated/abi";
 import { messageWriter, sendMessage } from "./messages";
 import { Value } from "./value";
 
@@ -31,17 +32,13 @@ class Pending {
   constructor(public id: i32, public method: string, public path: string, public callback: DataCallback) {}
 }
 
-/** The methods of `sendData` (and GET, which `requestData` sends). */
-export namespace Method {
-  export const GET = "GET";
-  export const PUT = "PUT";
-  export const POST = "POST";
-  export const DELETE = "DELETE";
-}
+// The methods of `sendData` (and GET, which `requestData` sends): API_METHODS of bridge/api,
+// generated into generated/abi.ts like the path rule below.
+export { Method };
 
 function checkPath(call: string, path: string): void {
-  if (!path.startsWith("/api/") || path.length > 2048)
-    throw new Error(call + ": \"" + path + "\" is not an API path starting with /api/ (at most 2048 characters)");
+  if (!path.startsWith(apiPathPrefix()) || path.length > API_PATH_MAX_LENGTH)
+    throw new Error(call + ": \"" + path + notAnApiPath());
 }
 
 let nextRequestId: i32 = 1;
@@ -75,8 +72,8 @@ export function requestData(path: string, callback: DataCallback): i32 {
  * sendData(Method.PUT, "/api/settings/subtitles", Value.newObject().set("value", Value.ofBool(true)), onSaved);
  */
 export function sendData(method: string, path: string, body: Value | null, callback: DataCallback): i32 {
-  if (method != Method.PUT && method != Method.POST && method != Method.DELETE)
-    throw new Error("sendData: method \"" + method + "\" is not PUT, POST or DELETE (read with requestData)");
+  if (!isWriteMethod(method))
+    throw new Error("sendData: method \"" + method + notAWriteMethod() + " (read with requestData)");
   checkPath("sendData " + method, path);
   const id = nextRequestId++;
   pending.set(id, new Pending(id, method, path, callback));

@@ -1,44 +1,9 @@
 // Focus: the event a page gets for its nodes, direction names and the `boundary` mask. The host
 // moves focus by itself (spatial navigation); the page only hears about it afterwards.
 import { Node } from "./node";
-
-/** The directions of an `arrow` event, as strings. */
-export namespace Direction {
-  export const UP = "up";
-  export const DOWN = "down";
-  export const LEFT = "left";
-  export const RIGHT = "right";
-}
-
-/** Bits of the `boundary` prop: directions focus may not leave a container in. */
-export namespace Boundary {
-  export const NONE: i32 = 0;
-  export const UP: i32 = 1;
-  export const DOWN: i32 = 2;
-  export const LEFT: i32 = 4;
-  export const RIGHT: i32 = 8;
-  export const ALL: i32 = 15;
-}
-
-/** The boundary mask of a direction ("up", "down", "left", "right"), 0 for anything else. */
-export function directionBit(direction: string): i32 {
-  if (direction == Direction.UP) return Boundary.UP;
-  if (direction == Direction.DOWN) return Boundary.DOWN;
-  if (direction == Direction.LEFT) return Boundary.LEFT;
-  if (direction == Direction.RIGHT) return Boundary.RIGHT;
-  return 0;
-}
-
-/** Like bridge's boundaryMask: `boundaryMask(["left", "right"])` is 12. */
-export function boundaryMask(directions: string[]): i32 {
-  let mask = 0;
-  for (let i = 0; i < directions.length; i++) {
-    const bit = directionBit(unchecked(directions[i]));
-    if (bit == 0) throw new Error("boundaryMask: \"" + unchecked(directions[i]) + "\" is not up, down, left or right");
-    mask |= bit;
-  }
-  return mask;
-}
+import { directionBit, notADirection } from "./generated/directions";
+// Direction, Boundary and directionBit are generated from bridge/directions.ts.
+export { Boundary, Direction, directionBit } from "./generated/directions";
 
 /** A focus, blur, select or arrow event about one of the page's nodes (ABI.md section 6). */
 export class FocusEvent {
@@ -62,6 +27,17 @@ let focused: string = "";
 /** The focus key of the page's focused node, from the focus/blur events ("" if none). */
 export function focusedKey(): string {
   return focused;
+}
+
+/** Like bridge's boundaryMask: `boundaryMask(["left", "right"])` is 12. */
+export function boundaryMask(directions: string[]): i32 {
+  let mask = 0;
+  for (let i = 0; i < directions.length; i++) {
+    const bit = directionBit(unchecked(directions[i]));
+    if (bit == 0) throw new Error("boundaryMask: \"" + unchecked(directions[i]) + notADirection());
+    mask |= bit;
+  }
+  return mask;
 }
 
 /** Whether the node with this focus key has focus (like the React world's useIsFocused). */

@@ -13,3 +13,4 @@ export { setTimeout, setInterval, clearTimer, timerCount, frameTime, TimerCallba
 export { requestFrame } from "./lifecycle";
 export { HistoryEntry, historyEntries, historyIndex } from "./history";
 export { Value, ValueKind, params1, params2, formatNumber } from "./value";
+export { apiPaths } from "./generated/api-paths";

@@ -63,37 +63,37 @@ export function back(): void {
   sendMessage(w);
 }
 
-/** Log levels for `log`. */
-export namespace LogLevel {
-  export const DEBUG = "debug";
-  export const INFO = "info";
-  export const WARN = "warn";
-  export const ERROR = "error";
-}
-
-const MAX_LOG_LENGTH: i32 = 8192;
+// Log levels (LogLevel), the length a log message is cut to and a metric name's lengths are
+// generated from bridge/wasm-abi.ts, the limits the host checks. Imported here, next to their use,
+// so that the lines above keep their numbers (abort messages carry them: the modules that only
+// navigate stay byte for byte as they were).
+import {
+  isLogLevel, LogLevel, MAX_LOG_LENGTH, METRIC_NAME_MAX_LENGTH, METRIC_NAME_MIN_LENGTH, metricNameRule,
+  notALogLevel,
+} from "./generated/abi";
+export { LogLevel };
 
 /**
  * A log line for the host's console and telemetry (`level`: "debug", "info", "warn" or "error"):
  * the host prints it at that level as `[wasm:<page>] message` and records warn/error lines as
- * `page.warn`/`page.error` telemetry. Messages longer than 8192 characters are cut to fit. For a
+ * `page.warn`/`page.error` telemetry. Messages longer than MAX_LOG_LENGTH (8192) characters are cut. For a
  * quick line on stdout, `console.log` works too.
  *
  * @example
  * log(LogLevel.WARN, "no rails for profile " + profile);
  */
 export function log(level: string, message: string): void {
-  if (level != LogLevel.DEBUG && level != LogLevel.INFO && level != LogLevel.WARN && level != LogLevel.ERROR)
-    throw new Error("log: level \"" + level + "\" is not one of debug, info, warn, error");
+  if (!isLogLevel(level)) throw new Error("log: level \"" + level + notALogLevel());
   const text = message.length > MAX_LOG_LENGTH ? message.substring(0, MAX_LOG_LENGTH) : message;
   const w = messageWriter();
   w.object(3).key("type").string("log").key("level").string(level).key("message").string(text);
   sendMessage(w);
 }
 
-/** A measurement for the host's telemetry. `name` is 1-128 characters; `value` must be finite. */
+/** A measurement for the host's telemetry. `name` is 1-128 characters (METRIC_NAME_*); `value` must be finite. */
 export function metric(name: string, value: f64): void {
-  if (name.length < 1 || name.length > 128) throw new Error("metric: name must be 1-128 characters, got \"" + name + "\"");
+  if (name.length < METRIC_NAME_MIN_LENGTH || name.length > METRIC_NAME_MAX_LENGTH)
+    throw new Error("metric: " + metricNameRule() + ", got \"" + name + "\"");
   if (!isFinite(value)) throw new Error("metric " + name + ": value must be a finite number, got " + value.toString());
   const w = messageWriter();
   w.object(3).key("type").string("metric").key("name").string(name).key("value").number(value);

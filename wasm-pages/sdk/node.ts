@@ -4,10 +4,10 @@
 import { BatchWriter } from "./batch-writer";
 import { FocusHandler } from "./focus";
 import {
-  BORDER_WIDTH_MAX, COORDINATE_MAX, COORDINATE_MIN, FONT_SIZE_MAX, FONT_SIZE_MIN, isColor, isFocusKey,
-  kindName, LENGTH_MAX, MAX_LINES_MAX, NodeKind, Prop, propAppliesTo, propName, SRC_MAX_LENGTH,
-  TEXT_MAX_LENGTH, Z_INDEX_LIMIT,
+  Fit, FontWeight, IMAGE_PROP_END, IMAGE_PROP_FIRST, isColor, isFocusKey, kindName, NodeKind, Prop, propAppliesTo, propName,
+  TextAlign,
 } from "./props";
+import * as rule from "./props"; // the value rules of bridge/props.ts, generated: rule.X_MIN, rule.TEXT_MAX_LENGTH, …
 import { allocateId, batch, forgetNode, markDirty, registerNode } from "./scene";
 
 const UNSET: u8 = 0;
@@ -79,45 +79,45 @@ export class Node {
 
   // ---- props for every kind -------------------------------------------------------------------
 
-  x(value: f64): Node { return this.setNumber(Prop.X, value, COORDINATE_MIN, COORDINATE_MAX, false); }
-  y(value: f64): Node { return this.setNumber(Prop.Y, value, COORDINATE_MIN, COORDINATE_MAX, false); }
-  width(value: f64): Node { return this.setNumber(Prop.Width, value, 0, LENGTH_MAX, false); }
-  height(value: f64): Node { return this.setNumber(Prop.Height, value, 0, LENGTH_MAX, false); }
+  x(value: f64): Node { return this.setNumber(Prop.X, value, rule.X_MIN, rule.X_MAX, rule.X_INTEGER); }
+  y(value: f64): Node { return this.setNumber(Prop.Y, value, rule.Y_MIN, rule.Y_MAX, rule.Y_INTEGER); }
+  width(value: f64): Node { return this.setNumber(Prop.Width, value, rule.WIDTH_MIN, rule.WIDTH_MAX, rule.WIDTH_INTEGER); }
+  height(value: f64): Node { return this.setNumber(Prop.Height, value, rule.HEIGHT_MIN, rule.HEIGHT_MAX, rule.HEIGHT_INTEGER); }
   /** x, y, width and height at once. */
   rect(x: f64, y: f64, width: f64, height: f64): Node { return this.x(x).y(y).width(width).height(height); }
   backgroundColor(value: string): Node { return this.setColor(Prop.BackgroundColor, value); }
-  opacity(value: f64): Node { return this.setNumber(Prop.Opacity, value, 0, 1, false); }
-  zIndex(value: i32): Node { return this.setNumber(Prop.ZIndex, <f64>value, -Z_INDEX_LIMIT, Z_INDEX_LIMIT, true); }
+  opacity(value: f64): Node { return this.setNumber(Prop.Opacity, value, rule.OPACITY_MIN, rule.OPACITY_MAX, rule.OPACITY_INTEGER); }
+  zIndex(value: i32): Node { return this.setNumber(Prop.ZIndex, <f64>value, rule.Z_INDEX_MIN, rule.Z_INDEX_MAX, rule.Z_INDEX_INTEGER); }
   clip(value: bool = true): Node { return this.setBool(Prop.Clip, value); }
-  borderRadius(value: f64): Node { return this.setNumber(Prop.BorderRadius, value, 0, LENGTH_MAX, false); }
+  borderRadius(value: f64): Node { return this.setNumber(Prop.BorderRadius, value, rule.BORDER_RADIUS_MIN, rule.BORDER_RADIUS_MAX, rule.BORDER_RADIUS_INTEGER); }
   borderColor(value: string): Node { return this.setColor(Prop.BorderColor, value); }
-  borderWidth(value: f64): Node { return this.setNumber(Prop.BorderWidth, value, 0, BORDER_WIDTH_MAX, false); }
+  borderWidth(value: f64): Node { return this.setNumber(Prop.BorderWidth, value, rule.BORDER_WIDTH_MIN, rule.BORDER_WIDTH_MAX, rule.BORDER_WIDTH_INTEGER); }
   /** false hides the node and its subtree and takes them out of focus. */
   visible(value: bool): Node { return this.setBool(Prop.Visible, value); }
 
   // ---- text nodes -----------------------------------------------------------------------------
 
   text(value: string): Node {
-    if (value.length > TEXT_MAX_LENGTH) this.fail(Prop.Text, "is longer than 100000 characters");
+    if (value.length > rule.TEXT_MAX_LENGTH) this.fail(Prop.Text, rule.textLengthRule()); // TEXT_MIN_LENGTH is 0 (tested)
     return this.setString(Prop.Text, value);
   }
   color(value: string): Node { return this.setColor(Prop.Color, value); }
-  fontSize(value: f64): Node { return this.setNumber(Prop.FontSize, value, FONT_SIZE_MIN, FONT_SIZE_MAX, false); }
+  fontSize(value: f64): Node { return this.setNumber(Prop.FontSize, value, rule.FONT_SIZE_MIN, rule.FONT_SIZE_MAX, rule.FONT_SIZE_INTEGER); }
   /** "normal" or "bold" (FontWeight.NORMAL / FontWeight.BOLD). */
-  fontWeight(value: string): Node { return this.setChoice(Prop.FontWeight, value, "normal", "bold", ""); }
+  fontWeight(value: string): Node { return this.setChoice(Prop.FontWeight, value, FontWeight.NORMAL, FontWeight.BOLD, ""); }
   /** "left", "center" or "right" (TextAlign.*). */
-  textAlign(value: string): Node { return this.setChoice(Prop.TextAlign, value, "left", "center", "right"); }
-  maxLines(value: i32): Node { return this.setNumber(Prop.MaxLines, <f64>value, 1, MAX_LINES_MAX, true); }
+  textAlign(value: string): Node { return this.setChoice(Prop.TextAlign, value, TextAlign.LEFT, TextAlign.CENTER, TextAlign.RIGHT); }
+  maxLines(value: i32): Node { return this.setNumber(Prop.MaxLines, <f64>value, rule.MAX_LINES_MIN, rule.MAX_LINES_MAX, rule.MAX_LINES_INTEGER); }
 
   // ---- image nodes ----------------------------------------------------------------------------
 
   /** An image URL; the host paints only https:, http:, blob:, data:image/… and relative URLs. */
   src(value: string): Node {
-    if (value.length < 1 || value.length > SRC_MAX_LENGTH) this.fail(Prop.Src, "must be 1 to 2000000 characters");
+    if (value.length < rule.SRC_MIN_LENGTH || value.length > rule.SRC_MAX_LENGTH) this.fail(Prop.Src, rule.srcLengthRule());
     return this.setString(Prop.Src, value);
   }
   /** "cover", "contain" or "fill" (Fit.*). */
-  fit(value: string): Node { return this.setChoice(Prop.Fit, value, "cover", "contain", "fill"); }
+  fit(value: string): Node { return this.setChoice(Prop.Fit, value, Fit.COVER, Fit.CONTAIN, Fit.FILL); }
 
   // ---- focus ----------------------------------------------------------------------------------
 
@@ -128,7 +128,7 @@ export class Node {
   /** The focus key to focus first when focus enters this node. */
   preferredChild(value: string): Node { return this.setKey(Prop.PreferredChild, value); }
   /** Directions focus may not leave this node in: a mask of Boundary.* bits or `boundaryMask([...])`. */
-  boundary(mask: i32): Node { return this.setNumber(Prop.Boundary, <f64>mask, 0, 15, true); }
+  boundary(mask: i32): Node { return this.setNumber(Prop.Boundary, <f64>mask, rule.BOUNDARY_MIN, rule.BOUNDARY_MAX, rule.BOUNDARY_INTEGER); }
 
   /** Clears a prop back to its default (a setProp with null). */
   clear(prop: Prop): Node {
@@ -268,7 +268,7 @@ export class Node {
     if (this.isRoot) throw new Error(propName(prop) + ": the page root's props belong to the host; add a full-stage view under root() instead");
     if (!this.alive) throw new Error(propName(prop) + ": " + this.describe() + " was removed");
     if (!propAppliesTo(prop, this.kind)) {
-      const kinds = <i32>prop >= 30 && <i32>prop < 40 ? "image" : "text";
+      const kinds = <i32>prop >= IMAGE_PROP_FIRST && <i32>prop < IMAGE_PROP_END ? "image" : "text";
       throw new Error(propName(prop) + " applies to " + kinds + " nodes, and " + this.describe() + " is a " + kindName(this.kind));
     }
     const found = this.find(prop);
@@ -318,12 +318,12 @@ export class Node {
   }
 
   private setColor(prop: Prop, value: string): Node {
-    if (!isColor(value)) this.fail(prop, "\"" + value + "\" is not a color like #1a2b3c, #1a2b3c80 or transparent");
+    if (!isColor(value)) this.fail(prop, "\"" + value + rule.notAColor());
     return this.setString(prop, value);
   }
 
   private setKey(prop: Prop, value: string): Node {
-    if (!isFocusKey(value)) this.fail(prop, "\"" + value + "\" is not a focus key (1-128 of A-Z a-z 0-9 _ . : -)");
+    if (!isFocusKey(value)) this.fail(prop, "\"" + value + rule.notAFocusKey());
     return this.setString(prop, value);
   }
 

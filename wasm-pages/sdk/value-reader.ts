@@ -1,9 +1,9 @@
 // Decodes one value (ABI.md section 4) from the page's memory into a Value tree. The host
 // validated what it wrote, but the reader still checks every length: a malformed input aborts
 // the page with the byte offset, never reads past the buffer.
+import { MAX_VALUE_DEPTH, valueDepthRule, VALUE_TAG_ARRAY, VALUE_TAG_FALSE, VALUE_TAG_NULL } from "./generated/value-format";
+import { VALUE_TAG_NUMBER, VALUE_TAG_OBJECT, VALUE_TAG_STRING, VALUE_TAG_TRUE } from "./generated/value-format";
 import { Value } from "./value";
-
-const MAX_DEPTH: i32 = 32;
 
 class Reader {
   constructor(public start: usize, public end: usize, public at: usize) {}
@@ -32,29 +32,29 @@ class Reader {
   }
 
   value(depth: i32): Value {
-    if (depth > MAX_DEPTH) this.fail("values nest deeper than 32 levels");
+    if (depth > MAX_VALUE_DEPTH) this.fail(valueDepthRule());
     this.need(1, "a value tag");
     const tag = load<u8>(this.at);
     this.at++;
     switch (tag) {
-      case 0x00: return Value.NULL;
-      case 0x01: return Value.ofBool(false);
-      case 0x02: return Value.ofBool(true);
-      case 0x03: {
+      case VALUE_TAG_NULL: return Value.NULL;
+      case VALUE_TAG_FALSE: return Value.ofBool(false);
+      case VALUE_TAG_TRUE: return Value.ofBool(true);
+      case VALUE_TAG_NUMBER: {
         this.need(8, "a number");
         const n = load<f64>(this.at);
         this.at += 8;
         return Value.ofNumber(n);
       }
-      case 0x04: return Value.ofString(this.string("a string"));
-      case 0x05: {
+      case VALUE_TAG_STRING: return Value.ofString(this.string("a string"));
+      case VALUE_TAG_ARRAY: {
         const count = this.u32("an array length");
         if (<usize>count > this.end - this.at) this.fail("array of " + count.toString() + " items cannot fit");
         const array = Value.newArray();
         for (let i: u32 = 0; i < count; i++) array.push(this.value(depth + 1));
         return array;
       }
-      case 0x06: {
+      case VALUE_TAG_OBJECT: {
         const count = this.u32("an object size");
         if (<usize>count * 5 > this.end - this.at) this.fail("object of " + count.toString() + " fields cannot fit");
         const object = Value.newObject();

@@ -1,5 +1,8 @@
 // Encodes values (ABI.md section 4) for outgoing messages, either field by field or from a Value.
 import { ByteBuffer } from "./bytes";
+import {
+  VALUE_TAG_ARRAY, VALUE_TAG_FALSE, VALUE_TAG_NULL, VALUE_TAG_NUMBER, VALUE_TAG_OBJECT, VALUE_TAG_STRING, VALUE_TAG_TRUE,
+} from "./generated/value-format";
 import { Value, ValueKind } from "./value";
 
 export class ValueWriter {
@@ -11,37 +14,37 @@ export class ValueWriter {
   }
 
   nil(): ValueWriter {
-    this.buffer.u8(0x00);
+    this.buffer.u8(VALUE_TAG_NULL);
     return this;
   }
 
   bool(value: bool): ValueWriter {
-    this.buffer.u8(value ? 0x02 : 0x01);
+    this.buffer.u8(value ? VALUE_TAG_TRUE : VALUE_TAG_FALSE);
     return this;
   }
 
   number(value: f64): ValueWriter {
-    this.buffer.u8(0x03);
+    this.buffer.u8(VALUE_TAG_NUMBER);
     this.buffer.f64(value);
     return this;
   }
 
   string(value: string): ValueWriter {
-    this.buffer.u8(0x04);
+    this.buffer.u8(VALUE_TAG_STRING);
     this.buffer.utf8(value);
     return this;
   }
 
   /** An array header: follow it with `count` values. */
   array(count: i32): ValueWriter {
-    this.buffer.u8(0x05);
+    this.buffer.u8(VALUE_TAG_ARRAY);
     this.buffer.u32(<u32>count);
     return this;
   }
 
   /** An object header: follow it with `count` × (`key`, value). */
   object(count: i32): ValueWriter {
-    this.buffer.u8(0x06);
+    this.buffer.u8(VALUE_TAG_OBJECT);
     this.buffer.u32(<u32>count);
     return this;
   }

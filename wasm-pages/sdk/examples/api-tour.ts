@@ -2,7 +2,7 @@
 // building and reading Values, reading props back, focus queries, cancelling a request, counting
 // timers. (It also keeps every public function compiled: asc only checks code that is used.)
 import {
-  Boundary, cancelData, clearTimer, currentPage, DataResult, Direction, FocusEvent, focusedKey, formatNumber,
+  apiPaths, Boundary, cancelData, clearTimer, currentPage, DataResult, Direction, FocusEvent, focusedKey, formatNumber,
   frameTime, HistoryEntry, historyEntries, historyIndex, isFocused, Node, nodeById, nodeCount, NodeKind, Page, params2,
   pendingDataCount, Prop, registerPage, requestData, root, setTimeout, text, timerCount, Value, ValueKind, view,
 } from "../index";
@@ -57,7 +57,7 @@ class ApiTourPage extends Page {
     probe.remove();
 
     // Requests and timers: cancel one of each.
-    const id = requestData("/api/profiles", ignored);
+    const id = requestData(apiPaths.profiles(), ignored);
     this.line("cancel request " + id.toString() + ": " + (cancelData(id) ? "yes" : "no") + ", pending " + pendingDataCount().toString());
     clearTimer(setTimeout(never, 10));
     setTimeout(later, 100);

@@ -2,7 +2,7 @@
 // /api/profiles at mount; when the answer arrives (a `data` event) the callback swaps the
 // placeholder for one card per profile, or for an error with a Retry button.
 import {
-  DataResult, FocusEvent, navigate, Node, Page, params1, registerPage, requestData, root, text, Value, view,
+  apiPaths, DataResult, FocusEvent, navigate, Node, Page, params1, registerPage, requestData, root, text, Value, view,
 } from "../index";
 
 // Callbacks cannot capture: they reach the page through this module-level constant.
@@ -33,7 +33,7 @@ class DeferredDataPage extends Page {
 
   load(): void {
     this.replaceContent(placeholder());
-    requestData("/api/profiles", onProfiles);
+    requestData(apiPaths.profiles(), onProfiles);
   }
 
   showProfiles(result: DataResult): void {
