@@ -8,7 +8,7 @@
 //   error:   <Page preferredChild="error-retry"><ErrorPanel/>   showError(): same Page view, panel swapped
 //   ready:   <Home> → <Page preferredChild={firstTile}>…        showHome(): a new Page view (another component)
 import {
-  cancelData, DataResult, FocusEvent, navigate, Node, Page, params1, Prop, registerPage, requestData, requestFrame, root, Value, view,
+  apiPaths, cancelData, DataResult, FocusEvent, navigate, Node, Page, params1, Prop, registerPage, requestData, requestFrame, root, Value, view,
 } from "../../sdk";
 import { header } from "./header";
 import { Hero, hero } from "./hero";
@@ -18,11 +18,6 @@ import { tileFocusKey } from "./rail";
 import { RailList, railList } from "./rail-list";
 import { errorPanel, loadingPanel } from "../shared/status-panels";
 import { STAGE, theme } from "../shared/theme";
-
-/** apiPaths.home(profile) of bridge/api/paths.ts. */
-function homePath(profile: string): string {
-  return "/api/home?profile=" + encodeURIComponent(profile);
-}
 
 /** `<Page preferredChild>`: the full-stage page background; `preferredChild` says where focus starts. */
 function pageView(preferredChild: string | null): Node {
@@ -78,7 +73,7 @@ class CollectionsPage extends Page {
     this.statusPage = statusPage;
     root().append(statusPage);
     this.showLoading();
-    this.request = requestData(homePath(this.profile), onHome);
+    this.request = requestData(apiPaths.home(this.profile), onHome);
   }
 
   /**
@@ -90,7 +85,7 @@ class CollectionsPage extends Page {
    */
   load(): void {
     if (this.request >= 0) cancelData(this.request);
-    this.request = requestData(homePath(this.profile), onHome);
+    this.request = requestData(apiPaths.home(this.profile), onHome);
     this.loadingDelay = 1;
     requestFrame();
   }

@@ -12,7 +12,7 @@
 // Going from error straight to ready (a Retry answered before the loading panel showed), React
 // keeps the Button at position 1 and only changes its props: the error's Back becomes Play.
 import {
-  cancelData, DataResult, FocusEvent, back, navigate, Node, Page, params1, Prop, registerPage, requestData,
+  apiPaths, cancelData, DataResult, FocusEvent, back, navigate, Node, Page, params1, Prop, registerPage, requestData,
   requestFrame, root, Value, view,
 } from "../../sdk";
 import { BUTTON_WIDTH, button } from "../shared/button";
@@ -35,11 +35,6 @@ namespace PANEL {
 }
 const BUTTONS_Y: f64 = 700;
 const BUTTON_GAP: f64 = 24;
-
-/** apiPaths.title(id) of bridge/api/paths.ts. */
-function titlePath(id: string): string {
-  return "/api/titles/" + encodeURIComponent(id);
-}
 
 const LOADING: i32 = 0;
 const ERROR: i32 = 1;
@@ -87,7 +82,7 @@ class DetailsPage extends Page {
     this.background = background;
     root().append(background);
     this.showLoading();
-    this.request = requestData(titlePath(this.id), onTitle);
+    this.request = requestData(apiPaths.title(this.id), onTitle);
   }
 
   /**
@@ -98,7 +93,7 @@ class DetailsPage extends Page {
    */
   load(): void {
     if (this.request >= 0) cancelData(this.request);
-    this.request = requestData(titlePath(this.id), onTitle);
+    this.request = requestData(apiPaths.title(this.id), onTitle);
     this.loadingDelay = 1;
     requestFrame();
   }

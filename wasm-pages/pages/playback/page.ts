@@ -9,18 +9,15 @@
 //   loading: <PageBackground><LoadingPanel/>                               load()
 //   error:   <PageBackground preferredChild="error-retry"><ErrorPanel/>    showResult(), not ok
 //   ready:   <PageBackground preferredChild="playback:scrubber"><Player/>  showResult(), ok
-import { DataResult, FocusEvent, Node, Page, Prop, registerPage, requestData, root, text, TextAlign, Value, view } from "../../sdk";
+import {
+  apiPaths, DataResult, FocusEvent, Node, Page, Prop, registerPage, requestData, root, text, TextAlign, Value, view,
+} from "../../sdk";
 import { errorPanel, loadingPanel } from "../shared/status-panels";
 import { BUTTON_WIDTH } from "../shared/button";
 import { STAGE, theme } from "../shared/theme";
 import { PANEL, VIDEO_BACKGROUND } from "./layout";
 import { BACK_FOCUS_KEY, backButton, PlaybackInfo, Player } from "./player";
 import { SCRUBBER_FOCUS_KEY } from "./progress-bar";
-
-/** apiPaths.playback(id) of bridge/api/paths.ts. */
-function playbackPath(titleId: string): string {
-  return "/api/playback/" + encodeURIComponent(titleId);
-}
 
 // Handlers and callbacks are plain functions: they reach the page through `page`.
 function onPlayback(result: DataResult): void {
@@ -75,7 +72,7 @@ class PlaybackPage extends Page {
     stage.clear(Prop.PreferredChild);
     stage.removeChildren();
     stage.append(loadingPanel(PANEL.x, PANEL.y, PANEL.width, PANEL.height));
-    this.requestId = requestData(playbackPath(this.titleId), onPlayback);
+    this.requestId = requestData(apiPaths.playback(this.titleId), onPlayback);
   }
 
   showResult(result: DataResult): void {

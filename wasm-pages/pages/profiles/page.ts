@@ -10,15 +10,13 @@
 //     error:   ErrorPanel (preferredChild "error-retry")
 //     ready:   title text, ProfileRow view > ProfileCard × n (preferredChild: the first card)
 import {
-  DataResult, FocusEvent, FontWeight, navigate, Node, Page, params1, Prop, registerPage, requestData, root, text,
-  TextAlign, Value, view,
+  apiPaths, DataResult, FocusEvent, FontWeight, navigate, Node, Page, params1, Prop, registerPage, requestData, root,
+  text, TextAlign, Value, view,
 } from "../../sdk";
 import { PROFILE_CARD, profileCard, profileFocusKey } from "./profile-card";
 import { errorPanel, loadingPanel } from "../shared/status-panels";
 import { STAGE, theme } from "../shared/theme";
 
-/** apiPaths.profiles() in bridge/api/paths.ts. */
-const PROFILES_PATH = "/api/profiles";
 const TITLE_Y: f64 = 260;
 const ROW_Y: f64 = 400;
 /** PANEL in the React page: where the loading and error panels sit. */
@@ -73,7 +71,7 @@ class ProfilesPage extends Page {
     stage.removeChildren();
     this.profileIds = [];
     stage.append(loadingPanel(PANEL.x, PANEL.y, PANEL.width, PANEL.height));
-    this.requestId = requestData(PROFILES_PATH, onProfiles);
+    this.requestId = requestData(apiPaths.profiles(), onProfiles);
   }
 
   showResult(result: DataResult): void {

@@ -21,7 +21,7 @@
 //   after this event's frame and is skipped if the answer came first. (Showing the old answer
 //   for a moment is the React page's behaviour, copied: parity means "behaves like before".)
 import {
-  cancelData, DataResult, FocusEvent, FontWeight, navigate, Page, params1, registerPage, requestData, requestFrame,
+  apiPaths, cancelData, DataResult, FocusEvent, FontWeight, navigate, Page, params1, registerPage, requestData, requestFrame,
   root, text, Value, view,
 } from "../../sdk";
 import { applyKey, keyboard, keyFocusKey, keyId } from "./keyboard";
@@ -29,11 +29,6 @@ import { QueryField, queryField } from "./query-field";
 import { SearchData, Title } from "./search-data";
 import { SearchResults } from "./search-results";
 import { MARGIN, STAGE, theme } from "../shared/theme";
-
-/** apiPaths.search(query) of bridge/api/paths.ts. */
-function searchPath(query: string): string {
-  return "/api/search?q=" + encodeURIComponent(query);
-}
 
 /** useFetch's result for the path it loaded last. */
 const LOADING: i32 = 0;
@@ -106,7 +101,7 @@ class SearchPage extends Page {
     const searched = next.trim();
     if (searched == this.searched) return; // the same path: useFetch neither renders nor loads anew
     this.searched = searched;
-    this.path = searched.length == 0 ? "" : searchPath(searched);
+    this.path = searched.length == 0 ? "" : apiPaths.search(searched);
     // The effect's cleanup: the request in flight is dropped. A `loading` the effect had already
     // set (not yet rendered) is useFetch's state now.
     if (this.request >= 0) cancelData(this.request);
