@@ -13,6 +13,7 @@
  * // Next to port: playback, details, search, settings
  */
 import type { WorldId } from '../bridge/worlds.ts';
+import type { PageParity, ParityStatus } from './parity-results.ts';
 import type { PageEntry, PageId, Plan } from './plan-schema.ts';
 
 /**
@@ -35,6 +36,12 @@ export interface PageCoverage {
   readonly usageShare: number | null;
   readonly complexity: number | undefined;
   readonly owner: string | undefined;
+  /** What the page's parity runs said (`not-run` without results, or for a legacy-only page). */
+  readonly parity: ParityStatus;
+  /** The known gaps its parity runs still show. */
+  readonly knownGaps: readonly string[];
+  /** A WASM implementation whose parity runs all pass with no known gap: the port is done. */
+  readonly portDone: boolean;
 }
 
 export interface CoverageReport {
@@ -49,22 +56,32 @@ export interface CoverageReport {
   readonly wasmUsageShare: number | null;
   /** Legacy-only pages, best candidate first (see {@link nextToPort}). */
   readonly nextToPort: readonly PageId[];
+  /** Pages with a WASM implementation, whatever their rollout. */
+  readonly implementedPages: number;
+  /** Of those, the ports that are done ({@link PageCoverage.portDone}). */
+  readonly donePorts: number;
+  /** False when no parity results were given: parity columns then say `not-run`. */
+  readonly parityKnown: boolean;
 }
 
 /**
- * Coverage of the plan: per page world, status and share, and the WASM totals.
+ * Coverage of the plan: per page world, status and share, and the WASM totals. With `parity`
+ * (see readParityResults and pageParity), each port also says whether it matches its React page;
+ * a port whose parity fails, was not run, or shows a known gap is not done.
  *
  * @example
  * const report = coverageReport(REFERENCE_PLAN);
  * report.wasmPages;      // 2
  * report.wasmUsageShare; // 0.35
  */
-export function coverageReport(plan: Plan): CoverageReport {
+export function coverageReport(plan: Plan, parity?: ReadonlyMap<PageId, PageParity>): CoverageReport {
   const entries = Object.entries(plan.pages);
   const totalWeight = entries.reduce((sum, [, page]) => sum + (page.usageWeight ?? 0), 0);
   const pages = entries.map(([id, page]): PageCoverage => {
     const wasmPercent = wasmPercentOf(page);
     const usageWeight = page.usageWeight ?? 0;
+    const pageParity = page.implementations.wasm ? parity?.get(id) : undefined;
+    const parityStatus = pageParity?.status ?? 'not-run';
     return {
       page: id,
       status: statusOf(page, wasmPercent),
@@ -74,6 +91,9 @@ export function coverageReport(plan: Plan): CoverageReport {
       usageShare: totalWeight > 0 ? usageWeight / totalWeight : null,
       complexity: page.complexity,
       owner: page.owner,
+      parity: parityStatus,
+      knownGaps: pageParity?.knownGaps ?? [],
+      portDone: page.implementations.wasm && parityStatus === 'pass',
     };
   });
   const wasmWeight = pages.reduce((sum, page) => sum + (page.usageWeight * page.wasmPercent) / 100, 0);
@@ -84,7 +104,25 @@ export function coverageReport(plan: Plan): CoverageReport {
     partialPages: pages.filter((page) => page.status === 'rolling-out').length,
     wasmUsageShare: totalWeight > 0 ? wasmWeight / totalWeight : null,
     nextToPort: nextToPort(plan),
+    implementedPages: pages.filter((page) => page.status !== 'legacy-only').length,
+    donePorts: pages.filter((page) => page.portDone).length,
+    parityKnown: parity !== undefined,
   };
+}
+
+/**
+ * One sentence on the ports: how many pages have a WASM implementation and how many of those
+ * match their React page.
+ *
+ * @example
+ * portsSummary(coverageReport(REFERENCE_PLAN, parity));
+ * // 'WASM implementations: 6 of 6 pages; 6 done (parity passes, no known gap).'
+ */
+export function portsSummary(report: CoverageReport): string {
+  const done = report.parityKnown
+    ? `${report.donePorts} done (parity passes, no known gap)`
+    : 'parity not known (no results: run npm test)';
+  return `WASM implementations: ${report.implementedPages} of ${report.totalPages} pages; ${done}.`;
 }
 
 /**
@@ -128,7 +166,7 @@ export function coverageSummary(report: CoverageReport): string {
  * console.log(formatCoverage(coverageReport(plan)));
  */
 export function formatCoverage(report: CoverageReport): string {
-  const header = ['page', 'status', 'wasm', 'usage', 'complexity', 'owner'];
+  const header = ['page', 'status', 'wasm', 'usage', 'complexity', 'owner', 'parity'];
   const rightAligned = new Set([2, 3, 4]);
   const rows = report.pages.map((page) => [
     page.page,
@@ -137,6 +175,7 @@ export function formatCoverage(report: CoverageReport): string {
     page.usageShare === null ? '-' : percent(page.usageShare),
     page.complexity === undefined ? '-' : String(page.complexity),
     page.owner ?? '-',
+    page.status === 'legacy-only' ? '-' : page.parity,
   ]);
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
@@ -153,7 +192,15 @@ export function formatCoverage(report: CoverageReport): string {
     report.nextToPort.length === 0
       ? 'nothing, every page has a WASM implementation'
       : report.nextToPort.join(', ');
-  return [line(header), ...rows.map(line), coverageSummary(report), `Next to port: ${next}`].join('\n');
+  const gaps = report.pages.flatMap((page) => page.knownGaps.map((gap) => `Known gap, ${page.page}: ${gap}`));
+  return [
+    line(header),
+    ...rows.map(line),
+    coverageSummary(report),
+    portsSummary(report),
+    ...gaps,
+    `Next to port: ${next}`,
+  ].join('\n');
 }
 
 function wasmPercentOf(page: PageEntry): number {

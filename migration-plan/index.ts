@@ -8,6 +8,7 @@ export * from './circuit-breaker.ts';
 export * from './cohort.ts';
 export * from './coverage.ts';
 export * from './load-plan.ts';
+export * from './parity-results.ts';
 export * from './plan-issue.ts';
 export * from './plan-pages.ts';
 export * from './plan-rules.ts';

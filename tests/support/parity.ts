@@ -1,10 +1,12 @@
 import type { ComponentType } from 'react';
 import { vi } from 'vitest';
 import type { Direction, Params } from '../../bridge/index.ts';
-import { type SceneTree, sceneTree, snapshotScene } from '../../host/scene/snapshot.ts';
+import { sceneTree, snapshotScene } from '../../host/scene/snapshot.ts';
 import { type BackendRequest, recordBackendRequests } from './backend-requests.ts';
 import { FakeClock } from './fake-clock.ts';
 import { createLegacyHarness, type LegacyHarness } from './legacy-harness.ts';
+import { jsonLines, linesDiff, sceneDiff } from './parity-diff.ts';
+import { recordParityRun } from './parity-record.ts';
 import { createWasmHarness, type WasmHarness } from './wasm-harness.ts';
 
 /** One step of a parity script, done the same way to both implementations of a page. */
@@ -18,14 +20,20 @@ export type ParityStep =
   | { readonly do: 'wait'; readonly ms: number };
 
 export interface ParityReport {
-  /** Empty when both implementations matched after every step. */
+  /**
+   * Empty when both implementations matched after every step; otherwise one entry per thing that
+   * differed after each differing step (scenes and request lists as unified diffs, `-` React).
+   */
   readonly differences: readonly string[];
+  /** The steps played: the whole script, unless the WASM page crashed (the run stops there). */
   readonly steps: number;
+  /** The 1-based steps after which the implementations differed. */
+  readonly differingSteps: readonly number[];
   /** What each implementation sent the backend, in order, until the run stopped. */
   readonly backend: { readonly react: readonly BackendRequest[]; readonly wasm: readonly BackendRequest[] };
   /**
    * The React page's scene (snapshotScene) and focused key after each step run: what the script
-   * reached (the WASM port matched it at every step before the first difference).
+   * reached (the WASM port matched it at every step not in `differingSteps`).
    */
   readonly after: readonly { readonly scene: string; readonly focused: string | null }[];
   /** The navigation requests the React page sent (the port sent the same, or a difference says so). */
@@ -41,34 +49,29 @@ const describeStep = (step: ParityStep): string =>
         ? `wait ${step.ms} ms`
         : step.do;
 
-/** The scene as indented lines, ids already absent: what a human diff reads well. */
-function lines(tree: SceneTree, depth = 0, out: string[] = []): string[] {
-  const props = Object.entries(tree.props).map(([name, value]) => `${name}=${JSON.stringify(value)}`);
-  out.push(`${'  '.repeat(depth)}${tree.kind}${props.length > 0 ? ` ${props.join(' ')}` : ''}`);
-  for (const child of tree.children) lines(child, depth + 1, out);
-  return out;
-}
+export { sceneDiff } from './parity-diff.ts';
 
-/** The first differing lines of two scene renderings, with a little context, `-` React and `+` WASM. */
-export function sceneDiff(react: SceneTree, wasm: SceneTree, context = 3): string | null {
-  const a = lines(react);
-  const b = lines(wasm);
-  let first = 0;
-  while (first < a.length && first < b.length && a[first] === b[first]) first++;
-  if (first === a.length && first === b.length) return null;
-  const out = [`first difference at line ${first + 1} (- React, + WASM):`];
-  for (let i = Math.max(0, first - context); i < first; i++) out.push(`  ${a[i]}`);
-  for (let i = first; i < Math.min(a.length, first + context); i++) out.push(`- ${a[i]}`);
-  for (let i = first; i < Math.min(b.length, first + context); i++) out.push(`+ ${b[i]}`);
-  return out.join('\n');
+/** How a run is recorded for `npm run coverage`. */
+export interface ParityOptions {
+  /**
+   * Write the run to the page's machine-readable results (default true). False for runs that
+   * test the harness itself on fixture pages.
+   */
+  readonly record?: boolean;
+  /**
+   * The script shows a difference the team knows of and has not fixed yet: the run is recorded
+   * with this text, and the page's port counts as not done while it still differs.
+   */
+  readonly knownGap?: string;
 }
 
 /**
  * Plays the same script on the React page (the ground truth) and on its WASM port and compares,
  * after every step, the id-normalized scenes, the focused node, the navigation requests sent and
- * the backend requests sent (method, path and JSON body, in order; a telemetry event's `at` is
- * compared as "a time": each world reads its own clock). Returns the differences found at the
- * FIRST diverging step (later steps would only repeat them), and both worlds' backend requests.
+ * the requests each sent during the step: navigation, and backend (method, path and JSON body, in
+ * order; a telemetry event's `at` is compared as "a time": each world reads its own clock). Every
+ * differing step is reported, each with unified diffs; a crash of the WASM page ends the run.
+ * The run is recorded for `npm run coverage` (see {@link ParityOptions}).
  *
  * Both implementations read (and write) the same mock backend, React's request first: to make one
  * request of each fail, arm the failure with `{ times: 2 }` (and `method: 'PUT'` to fail a save
@@ -91,6 +94,7 @@ export function sceneDiff(react: SceneTree, wasm: SceneTree, context = 3): strin
 export async function runParity(
   page: { readonly route: string; readonly react: ComponentType; readonly wasm: string },
   script: readonly ParityStep[],
+  options: ParityOptions = {},
 ): Promise<ParityReport> {
   const clock = new FakeClock();
   const backend = { react: recordBackendRequests(), wasm: recordBackendRequests() };
@@ -99,6 +103,14 @@ export async function runParity(
   try {
     const react = createLegacyHarness({ [page.route]: page.react }, { fetch: backend.react.fetch });
     const result = await play(page, script, react, wasm, clock, backend);
+    if (options.record !== false) {
+      recordParityRun(page.wasm, {
+        steps: result.steps,
+        pass: result.differences.length === 0,
+        differingSteps: result.differingSteps,
+        ...(options.knownGap === undefined ? {} : { knownGap: options.knownGap }),
+      });
+    }
     return {
       ...result,
       backend: { react: backend.react.requests(), wasm: backend.wasm.requests() },
@@ -123,6 +135,10 @@ async function play(
   backend: Recorders,
 ): Promise<Omit<ParityReport, 'backend' | 'navigation'>> {
   const after: { scene: string; focused: string | null }[] = [];
+  const differences: string[] = [];
+  const differingSteps: number[] = [];
+  // What each side had sent before the step: a step is compared on what it sent itself.
+  let sent = { navigation: [0, 0], backend: [0, 0], rejected: [0, 0] };
   for (const [index, step] of script.entries()) {
     switch (step.do) {
       case 'mount':
@@ -154,35 +170,43 @@ async function play(
     await wasm.settle(1);
     after.push({ scene: snapshotScene(react.store, 'legacy'), focused: react.focusedKey() });
 
-    const differences: string[] = [];
+    const found: string[] = [];
     const where = `after step ${index + 1} (${describeStep(step)})`;
     const diff = sceneDiff(sceneTree(react.store, 'legacy'), sceneTree(wasm.store, 'wasm'));
-    if (diff !== null) differences.push(`${where}: scenes differ\n${diff}`);
+    if (diff !== null) found.push(`${where}: scenes differ\n${diff}`);
     if (react.focusedKey() !== wasm.focusedKey()) {
-      differences.push(`${where}: focus differs: React ${react.focusedKey()}, WASM ${wasm.focusedKey()}`);
+      found.push(`${where}: focus differs: React ${react.focusedKey()}, WASM ${wasm.focusedKey()}`);
     }
-    const reactRequests = JSON.stringify(react.requests());
-    const wasmRequests = JSON.stringify(wasm.requests());
-    if (reactRequests !== wasmRequests) {
-      differences.push(
-        `${where}: navigation requests differ\n  React: ${reactRequests}\n  WASM:  ${wasmRequests}`,
-      );
+    const navigation = [react.requests(), wasm.requests()] as const;
+    const requests = [backend.react.requests(), backend.wasm.requests()] as const;
+    const navigationDiff = linesDiff(
+      jsonLines(navigation[0].slice(sent.navigation[0])),
+      jsonLines(navigation[1].slice(sent.navigation[1])),
+    );
+    if (navigationDiff !== null) found.push(`${where}: navigation requests sent differ\n${navigationDiff}`);
+    const backendDiff = linesDiff(
+      jsonLines(requests[0].slice(sent.backend[0])),
+      jsonLines(requests[1].slice(sent.backend[1])),
+    );
+    if (backendDiff !== null) {
+      found.push(`${where}: backend requests sent differ (method, path, body)\n${backendDiff}`);
     }
-    const reactBackend = JSON.stringify(backend.react.requests());
-    const wasmBackend = JSON.stringify(backend.wasm.requests());
-    if (reactBackend !== wasmBackend) {
-      differences.push(
-        `${where}: backend requests differ (method, path, body)\n  React: ${reactBackend}\n  WASM:  ${wasmBackend}`,
-      );
+    const crashes = wasm.crashes();
+    for (const crash of crashes) found.push(`${where}: the WASM page crashed: ${JSON.stringify(crash)}`);
+    const rejected = [...react.rejected.slice(sent.rejected[0]), ...wasm.rejected.slice(sent.rejected[1])];
+    if (rejected.length > 0) {
+      found.push(`${where}: the scene store rejected ops: ${rejected.map((e) => e.message).join('; ')}`);
     }
-    for (const crash of wasm.crashes())
-      differences.push(`${where}: the WASM page crashed: ${JSON.stringify(crash)}`);
-    if (react.rejected.length + wasm.rejected.length > 0) {
-      differences.push(
-        `${where}: the scene store rejected ops: ${[...react.rejected, ...wasm.rejected].map((e) => e.message).join('; ')}`,
-      );
+    sent = {
+      navigation: [navigation[0].length, navigation[1].length],
+      backend: [requests[0].length, requests[1].length],
+      rejected: [react.rejected.length, wasm.rejected.length],
+    };
+    if (found.length > 0) {
+      differences.push(...found);
+      differingSteps.push(index + 1);
     }
-    if (differences.length > 0) return { differences, steps: index + 1, after };
+    if (crashes.length > 0) return { differences, differingSteps, steps: index + 1, after };
   }
-  return { differences: [], steps: script.length, after };
+  return { differences, differingSteps, steps: script.length, after };
 }

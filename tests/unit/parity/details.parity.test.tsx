@@ -341,4 +341,24 @@ describe('details parity (React page vs WASM port)', () => {
     expect(differences(react2, wasm2)).toEqual([]);
     react2.world.unmount('entry-details');
   });
+
+  // Known gap: an id the API's id rule refuses (a hand-typed deep link). React asks the backend
+  // for /api/titles/a%20b and shows "not available" on its 404; the WASM port's request is refused
+  // by the host's path check before it leaves (a hostile-path guard) and the page shows that error.
+  // Recorded as a known gap, so `npm run coverage` counts the details port as not done until one
+  // side changes; this test fails once the two agree, to have the mark removed.
+  it('(h) an id outside the API id rule: known gap, React shows "not available", WASM the refused path', async () => {
+    const script: ParityStep[] = [
+      { do: 'mount', params: { id: 'a b' } },
+      { do: 'settle' },
+      { do: 'focusInitial' },
+    ];
+    const report = await runParity(PAGE, script, {
+      knownGap:
+        'an id outside the API id rule (/details?id=a b): React shows "not available", WASM a refused-path error',
+    });
+    expect(report.differences.join('\n')).toContain('backend requests sent differ');
+    const react = await playReact(script);
+    expect(react.after[1]?.snapshot).toContain(JSON.stringify(NOT_FOUND_MESSAGE));
+  });
 });

@@ -47,31 +47,58 @@ const script = [
   { do: 'press', direction: 'up' },
 ] as const;
 
+// These runs test the harness on a fixture page, so they are not recorded for coverage.
+const FIXTURE = { record: false } as const;
+
 describe('runParity', () => {
   it('passes when the React page and the WASM page behave the same at every step', async () => {
     const report = await runParity(
       { route: 'ok-page', react: () => <OkPageTwin />, wasm: 'fixture-ok-page' },
       script,
+      FIXTURE,
     );
     expect(report.differences).toEqual([]);
+    expect(report.differingSteps).toEqual([]);
     expect(report.steps).toBe(script.length);
   });
 
-  it('stops at the first diverging step and prints a readable diff', async () => {
+  it('plays the whole script and reports every differing step with a unified diff', async () => {
     const report = await runParity(
       { route: 'ok-page', react: () => <OkPageTwin buttonColor="#000000" />, wasm: 'fixture-ok-page' },
       script,
+      FIXTURE,
     );
-    expect(report.steps).toBe(1);
+    expect(report.steps).toBe(script.length);
+    // The unfocused color shows at mount and settle; focused (from focusInitial on) both draw #ffcc00,
+    // until select navigates (both pages stay drawn, focused) and up asks for back.
+    expect(report.differingSteps).toEqual([1, 2]);
     expect(report.differences[0]).toContain('after step 1 (mount {}): scenes differ');
-    expect(report.differences[0]).toContain('- ');
-    expect(report.differences[0]).toContain('backgroundColor="#000000"');
-    expect(report.differences[0]).toContain('backgroundColor="#203040"');
+    expect(report.differences[0]).toMatch(/^--- React\n\+\+\+ WASM\n@@ -1,\d+ \+1,\d+ @@$/m);
+    expect(report.differences[0]).toContain('-    view backgroundColor="#000000" focusKey="ok:button"');
+    expect(report.differences[0]).toContain('+    view backgroundColor="#203040" focusKey="ok:button"');
+    expect(report.differences[1]).toContain('after step 2 (settle): scenes differ');
+  });
+
+  it('compares the requests each step sent, so a later step is not blamed for an earlier one', async () => {
+    function Navigates({ to }: { readonly to: string }) {
+      const { navigate } = useNavigation();
+      return <View width={10} height={10} focusKey="ok:button" onSelect={() => navigate(to, { id: 't1' })} />;
+    }
+    const report = await runParity(
+      { route: 'ok-page', react: () => <Navigates to="search" />, wasm: 'fixture-ok-page' },
+      [{ do: 'mount' }, { do: 'settle' }, { do: 'focusInitial' }, { do: 'select' }, { do: 'settle' }],
+      FIXTURE,
+    );
+    const navigation = report.differences.filter((line) => line.includes('navigation requests sent differ'));
+    expect(navigation).toHaveLength(1);
+    expect(navigation[0]).toContain('after step 4 (select)');
+    expect(navigation[0]).toContain('-{"type":"navigate","route":"search","params":{"id":"t1"}}');
+    expect(navigation[0]).toContain('+{"type":"navigate","route":"details","params":{"id":"t1"}}');
   });
 });
 
 describe('sceneDiff', () => {
-  it('is null for equal scenes and shows context and both sides otherwise', () => {
+  it('is null for equal scenes and a unified diff with context otherwise', () => {
     const leaf = (text: string) => ({ kind: 'text' as const, props: { text }, children: [] });
     const tree = (text: string) => ({
       kind: 'view' as const,
@@ -81,11 +108,13 @@ describe('sceneDiff', () => {
     expect(sceneDiff(tree('a'), tree('a'))).toBeNull();
     expect(sceneDiff(tree('a'), tree('b'))).toBe(
       [
-        'first difference at line 3 (- React, + WASM):',
-        '  view',
-        '    text text="same"',
-        '-   text text="a"',
-        '+   text text="b"',
+        '--- React',
+        '+++ WASM',
+        '@@ -1,3 +1,3 @@',
+        ' view',
+        '   text text="same"',
+        '-  text text="a"',
+        '+  text text="b"',
       ].join('\n'),
     );
   });
