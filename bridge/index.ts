@@ -11,6 +11,7 @@ export * from './messages/lifecycle.ts';
 export * from './messages/navigation.ts';
 export * from './messages/scene-batch.ts';
 export * from './props.ts';
+export * from './release-manifest.ts';
 export * from './scene-codec/checked-ops.ts';
 export * from './scene-codec/decode.ts';
 export * from './scene-codec/encode.ts';

@@ -1,7 +1,9 @@
+import { ReleaseChannelSchema } from '../release-manifest.ts';
 import type { Schema } from '../schema.ts';
 import { HomeResponseSchema } from './home.ts';
 import { PlaybackInfoSchema } from './playback.ts';
 import { ProfilesResponseSchema } from './profiles.ts';
+import { RolloutConfigSchema } from './rollout.ts';
 import { SearchResponseSchema } from './search.ts';
 import { SettingSchema, SettingsResponseSchema, UpdateSettingRequestSchema } from './settings.ts';
 import { TelemetryBatchSchema } from './telemetry.ts';
@@ -19,6 +21,8 @@ export const API_ENDPOINTS = [
   'settings',
   'playback',
   'telemetry',
+  'rollout',
+  'releases',
 ] as const;
 export type ApiEndpoint = (typeof API_ENDPOINTS)[number];
 
@@ -121,6 +125,26 @@ export const API_OPERATIONS = {
     request: TelemetryBatchSchema,
     response: null,
     errors: [400],
+  },
+  /** The rollout and kill switches the backend wants now (read at start, then now and then). */
+  getRollout: {
+    endpoint: 'rollout',
+    method: 'GET',
+    route: '/api/rollout',
+    query: {},
+    request: null,
+    response: RolloutConfigSchema,
+    errors: [],
+  },
+  /** Which WASM release a channel serves (read at start). */
+  getReleaseChannel: {
+    endpoint: 'releases',
+    method: 'GET',
+    route: '/api/releases/channel',
+    query: { name: 'optional' },
+    request: null,
+    response: ReleaseChannelSchema,
+    errors: [404],
   },
 } as const satisfies Record<string, ApiOperation>;
 export type ApiOperationName = keyof typeof API_OPERATIONS;

@@ -12,6 +12,7 @@ export * from './parse-request-path.ts';
 export * from './paths.ts';
 export * from './playback.ts';
 export * from './profiles.ts';
+export * from './rollout.ts';
 export * from './search.ts';
 export * from './settings.ts';
 export * from './telemetry.ts';

@@ -30,6 +30,7 @@ const QUERY_VALUES: Readonly<Record<QueryName, Schema<string>>> = {
   profile: text(64, 'a profile id'),
   // SearchResponse echoes at most 1000 characters of the text searched.
   q: text(1000, 'search text'),
+  name: text(40, 'a release channel name'),
 };
 
 /** A request a page may make, checked: a declared endpoint for its method, with valid parameters. */

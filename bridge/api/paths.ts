@@ -23,4 +23,6 @@ export const apiPaths = {
   setting: (settingId: string): string => `${API_PREFIX}/settings/${segment(settingId)}`,
   playback: (titleId: string): string => `${API_PREFIX}/playback/${segment(titleId)}`,
   telemetry: (): string => `${API_PREFIX}/telemetry`,
+  rollout: (): string => `${API_PREFIX}/rollout`,
+  releaseChannel: (name: string): string => `${API_PREFIX}/releases/channel?name=${segment(name)}`,
 } as const;

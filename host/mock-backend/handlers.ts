@@ -8,6 +8,9 @@ import {
   type PlaybackInfo,
   type Profile,
   type ProfilesResponse,
+  type ReleaseChannel,
+  type RolloutConfig,
+  RolloutConfigSchema,
   type Schema,
   type SearchResponse,
   type Setting,
@@ -19,6 +22,13 @@ import {
 import type { Catalog } from './catalog.ts';
 import type { FailureMode, FailureRules } from './failure-rules.ts';
 import { buildHomeFeed } from './home-feed.ts';
+import {
+  type ChannelChoice,
+  ChannelError,
+  type MockReleaseChannel,
+  TAMPERED_MANIFEST_PATH,
+} from './release-channel.ts';
+import type { RolloutState } from './rollout-state.ts';
 import { searchTitles } from './search.ts';
 import type { SettingsStore } from './settings-store.ts';
 import type { TelemetryLog } from './telemetry-log.ts';
@@ -29,6 +39,10 @@ export interface BackendState {
   readonly settings: SettingsStore;
   readonly telemetry: TelemetryLog;
   readonly failures: FailureRules;
+  /** What GET /api/rollout answers (mock-admin `PUT /mock/rollout` changes it). */
+  readonly rollout: RolloutState;
+  /** What GET /api/releases/channel answers (mock-admin `PUT /mock/releases/channel` changes it). */
+  readonly releases: MockReleaseChannel;
 }
 
 type Resolver<Params extends PathParams> = (info: {
@@ -61,7 +75,7 @@ const STREAM_ORIGIN = 'https://stream.ficus.test';
  * const server = setupServer(...createHandlers(state));
  */
 export function createHandlers(state: BackendState, options: HandlerOptions = {}): HttpHandler[] {
-  const { catalog, settings, telemetry, failures } = state;
+  const { catalog, settings, telemetry, failures, rollout, releases } = state;
   const titles = new Map<string, TitleDetails>(catalog.titles.map((title) => [title.id, title]));
   const profiles = new Map<string, Profile>(catalog.profiles.map((profile) => [profile.id, profile]));
   // A profile's home is a pure function of the catalog: build it once per profile.
@@ -164,6 +178,61 @@ export function createHandlers(state: BackendState, options: HandlerOptions = {}
       }),
     ),
 
+    http.get(
+      route(ops.getRollout.route),
+      guarded('rollout', () => json<RolloutConfig>(rollout.get())),
+    ),
+
+    http.get(
+      route(ops.getReleaseChannel.route),
+      guarded('releases', async ({ request }) => {
+        const name = new URL(request.url).searchParams.get('name') ?? 'stable';
+        if (name !== 'stable')
+          return failure(404, 'not-found', `no release channel ${quote(name)} (the mock has "stable")`);
+        try {
+          return json<ReleaseChannel>(await releases.current());
+        } catch (error) {
+          if (error instanceof ChannelError) return failure(404, 'not-found', error.message);
+          throw error;
+        }
+      }),
+    ),
+
+    // Mock-admin, not part of the API (pages cannot ask for them): what a lead's console would
+    // change on a real backend. Tests and `npm start` users call them with fetch.
+    http.get(`*${TAMPERED_MANIFEST_PATH}`, async () => {
+      try {
+        return HttpResponse.json(await releases.tamperedManifest());
+      } catch (error) {
+        if (error instanceof ChannelError) return failure(404, 'not-found', error.message);
+        throw error;
+      }
+    }),
+    http.put('*/mock/rollout', async ({ request }) => {
+      const body = await readBody(request, RolloutConfigSchema);
+      if (!body.ok) return body.response;
+      rollout.set(body.value);
+      return json<RolloutConfig>(rollout.get());
+    }),
+    http.put('*/mock/releases/channel', async ({ request }) => {
+      const body: unknown = await request.json().catch(() => undefined);
+      const choice = channelChoice(body);
+      if (choice === undefined) {
+        return failure(
+          400,
+          'bad-request',
+          'expected {"serve":"latest"}, {"serve":"tampered"} or {"serve":"r-<12 hex>"}',
+        );
+      }
+      releases.choose(choice);
+      try {
+        return json<ReleaseChannel>(await releases.current());
+      } catch (error) {
+        if (error instanceof ChannelError) return failure(404, 'not-found', error.message);
+        throw error;
+      }
+    }),
+
     // Last: anything else under /api/ is a typo or a missing endpoint; say so in the error shape.
     // Matched on the path's start (not `*/api/*`) so app files like /bridge/api/paths.ts pass by.
     http.all(
@@ -194,6 +263,14 @@ async function injectFailure(endpoint: ApiEndpoint, mode: FailureMode): Promise<
     case 'network':
       return HttpResponse.error();
   }
+}
+
+/** `{ serve: 'latest' | 'tampered' | <release id> }` as a channel choice, else undefined. */
+function channelChoice(body: unknown): ChannelChoice | undefined {
+  const serve = typeof body === 'object' && body !== null ? (body as { serve?: unknown }).serve : undefined;
+  if (serve === 'latest' || serve === 'tampered') return { kind: serve };
+  if (typeof serve === 'string' && /^r-[0-9a-f]{12}$/.test(serve)) return { kind: 'release', release: serve };
+  return undefined;
 }
 
 function json<T extends Record<string, unknown>>(body: T, status = 200): Response {

@@ -1,8 +1,10 @@
 import type { HttpHandler } from 'msw';
-import type { ApiEndpoint, Setting, TelemetryEvent } from '../../bridge/index.ts';
+import type { ApiEndpoint, RolloutConfig, Setting, TelemetryEvent } from '../../bridge/index.ts';
 import { type Catalog, DEFAULT_CATALOG_SEED, generateCatalog } from './catalog.ts';
 import { type FailureMode, type FailureOptions, FailureRules } from './failure-rules.ts';
 import { createHandlers, type TelemetryRoute } from './handlers.ts';
+import { type ChannelChoice, MockReleaseChannel, type ReleaseSource } from './release-channel.ts';
+import { type MockStorage, RolloutState } from './rollout-state.ts';
 import { SettingsStore } from './settings-store.ts';
 import { TelemetryLog } from './telemetry-log.ts';
 
@@ -14,6 +16,10 @@ export interface MockBackendOptions {
    * backend's log, which then stays empty; default `keep`.
    */
   readonly telemetry?: TelemetryRoute;
+  /** The releases the build wrote, for GET /api/releases/channel; without it the channel answers 404. */
+  readonly releases?: ReleaseSource;
+  /** Keeps what mock-admin calls set (rollout, channel) across reloads; in memory when absent. */
+  readonly storage?: MockStorage;
 }
 
 /**
@@ -35,6 +41,10 @@ export interface MockBackend {
   telemetryEvents(): TelemetryEvent[];
   /** The current settings, as GET /api/settings would answer (a copy). */
   settings(): Setting[];
+  /** Sets what GET /api/rollout answers (as `PUT /mock/rollout` does). */
+  setRollout(config: RolloutConfig): void;
+  /** Sets what the release channel serves (as `PUT /mock/releases/channel` does). */
+  serveRelease(choice: ChannelChoice): void;
 }
 
 /**
@@ -54,8 +64,10 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   const settings = new SettingsStore();
   const telemetry = new TelemetryLog();
   const failures = new FailureRules();
+  const rollout = new RolloutState(options.storage);
+  const releases = new MockReleaseChannel(options.releases, options.storage);
   const handlers = createHandlers(
-    { catalog, settings, telemetry, failures },
+    { catalog, settings, telemetry, failures, rollout, releases },
     options.telemetry === undefined ? {} : { telemetry: options.telemetry },
   );
   return {
@@ -65,5 +77,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     reset: () => failures.clear(),
     telemetryEvents: () => telemetry.events(),
     settings: () => settings.list(),
+    setRollout: (config) => rollout.set(config),
+    serveRelease: (choice) => releases.choose(choice),
   };
 }

@@ -23,6 +23,7 @@ import {
   missingRequirement,
 } from './external-modules.ts';
 import { pagesSummary, sizeLine } from './module-sizes.ts';
+import { writeRelease } from './releases.ts';
 import { findWasmSources, type WasmSource } from './wasm-sources.ts';
 
 export interface WasmBuildOptions {
@@ -220,7 +221,9 @@ export async function buildWasmPages(options: WasmBuildOptions): Promise<WasmMan
     if (!only(id) && modules[id] === undefined && existsSync(join(outDir, entry.file))) modules[id] = entry;
   }
   const manifest: WasmManifest = { abiVersion: ABI_VERSION, modules };
-  const referenced = new Set(Object.values(modules).map((entry) => entry.file));
+  const { release, created, keptFiles } = writeRelease(outDir, manifest, new Date());
+  if (created) log(`wasm  release ${release} written (dist/wasm/releases/${release}.json)`);
+  const referenced = new Set([...Object.values(modules).map((entry) => entry.file), ...keptFiles]);
   for (const name of readdirSync(outDir))
     if (name.endsWith('.wasm') && !referenced.has(name)) rmSync(join(outDir, name));
   writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);

@@ -41,4 +41,12 @@ export namespace apiPaths {
   export function telemetry(): string {
     return "/api/telemetry";
   }
+  /** "/api/rollout" (apiPaths.rollout of bridge/api/paths.ts). */
+  export function rollout(): string {
+    return "/api/rollout";
+  }
+  /** "/api/releases/channel?name=<name>" (apiPaths.releaseChannel of bridge/api/paths.ts). */
+  export function releaseChannel(name: string): string {
+    return "/api/releases/channel?name=" + encodeURIComponent(name);
+  }
 }

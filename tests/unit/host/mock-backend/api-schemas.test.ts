@@ -208,6 +208,8 @@ describe('apiPaths', () => {
       updateSetting: apiPaths.setting('s1'),
       getPlayback: apiPaths.playback('t1'),
       sendTelemetry: apiPaths.telemetry(),
+      getRollout: apiPaths.rollout(),
+      getReleaseChannel: apiPaths.releaseChannel('stable'),
     };
     for (const [name, operation] of Object.entries(API_OPERATIONS)) {
       const pattern = new RegExp(`^${operation.route.replace(/:[a-z]+/g, '[^/?]+')}(\\?|$)`);

@@ -1,11 +1,18 @@
 import { afterEach, beforeEach } from 'vitest';
 import { describeIssue, type Schema } from '../../../../bridge/index.ts';
+import { fileReleases } from '../../../../host/mock-backend/file-releases.ts';
 import {
   createMockBackend,
   type MockBackend,
   type MockBackendOptions,
 } from '../../../../host/mock-backend/mock-backend.ts';
 import { startNodeBackend } from '../../../../host/mock-backend/node.ts';
+
+/** The releases `npm run build:wasm` wrote (the test setup builds first). */
+export const BUILT_RELEASES = fileReleases(
+  new URL('../../../../dist/wasm', import.meta.url).pathname,
+  '/wasm/',
+);
 
 /** A made-up origin: msw answers it, so tests prove the handlers work with any origin. */
 export const ORIGIN = 'http://ficus.test';
@@ -20,7 +27,7 @@ export const url = (path: string): string => new URL(path, ORIGIN).href;
 export function mockBackendPerTest(options: MockBackendOptions = {}): () => MockBackend {
   let current: { backend: MockBackend; stop: () => void } | undefined;
   beforeEach(() => {
-    const backend = createMockBackend(options);
+    const backend = createMockBackend({ releases: BUILT_RELEASES, ...options });
     current = { backend, stop: startNodeBackend(backend) };
   });
   afterEach(() => {

@@ -32,6 +32,8 @@ const GOOD_REQUESTS: Record<ApiOperationName, { path: string; init?: RequestInit
     init: sendJson('POST', { events: [{ name: 'page.shown', at: 1 }] }),
     status: 204,
   },
+  getRollout: { path: apiPaths.rollout(), status: 200 },
+  getReleaseChannel: { path: apiPaths.releaseChannel('stable'), status: 200 },
 };
 
 describe('every operation answers with data its bridge/api schema accepts', () => {

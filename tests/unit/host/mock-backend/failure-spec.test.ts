@@ -33,7 +33,7 @@ describe('parseFailureSpec', () => {
   const bad: [string, string][] = [
     [
       'home:500,hme:500',
-      'bad failure spec part "hme:500": unknown endpoint "hme" (expected one of profiles, home, title, search, settings, playback, telemetry)',
+      'bad failure spec part "hme:500": unknown endpoint "hme" (expected one of profiles, home, title, search, settings, playback, telemetry, rollout, releases)',
     ],
     ['home', 'bad failure spec part "home": expected <endpoint>[.<METHOD>]:<mode>[*<times>]'],
     [
