@@ -14,5 +14,6 @@ export * from './plan-pages.ts';
 export * from './plan-rules.ts';
 export * from './plan-schema.ts';
 export * from './reference-plan.ts';
+export * from './remote-rollout.ts';
 export * from './world-overrides.ts';
 export * from './world-policy.ts';

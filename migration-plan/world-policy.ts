@@ -14,6 +14,7 @@
  * 3. A page with a single implementation (legacy only, since legacy is required) → legacy,
  *    `only-implementation`.
  * 4. A device without WebAssembly → legacy, `no-webassembly`.
+ * 4b. The backend pulled the page's kill switch (remote-rollout.ts) → legacy, `kill-switch`.
  * 5. The page's WASM crashed and its breaker is open (within its backoff, or after repeated crashes
  *    for the rest of the session) → legacy, `breaker-open`.
  * 6. A wasm default with `rollout.wasmPercent` p → wasm when `cohort < p`, else legacy: `rollout`
@@ -49,6 +50,8 @@ export interface WorldRequest {
   readonly cohort: number;
   /** Pages whose WASM breaker is open at this moment (`CircuitBreaker.openPages(now)`). */
   readonly brokenWasmPages: ReadonlySet<PageId>;
+  /** Pages whose kill switch the backend pulled (`applyRollout(...).killed`); none when absent. */
+  readonly killedWasmPages?: ReadonlySet<PageId>;
 }
 
 export type WorldChoiceReason =
@@ -56,6 +59,7 @@ export type WorldChoiceReason =
   | 'override-unavailable'
   | 'only-implementation'
   | 'no-webassembly'
+  | 'kill-switch'
   | 'breaker-open'
   | 'rollout'
   | 'default';
@@ -107,6 +111,7 @@ function withoutOverride(page: PageEntry, request: WorldRequest): WorldChoice {
     return { world: implementations.wasm ? 'wasm' : 'legacy', reason: 'only-implementation' };
   }
   if (!request.capabilities.webAssembly) return { world: 'legacy', reason: 'no-webassembly' };
+  if (request.killedWasmPages?.has(request.route) === true) return { world: 'legacy', reason: 'kill-switch' };
   if (request.brokenWasmPages.has(request.route)) return { world: 'legacy', reason: 'breaker-open' };
   if (defaultWorld === 'wasm' && rollout !== undefined) {
     return { world: request.cohort < rollout.wasmPercent ? 'wasm' : 'legacy', reason: 'rollout' };

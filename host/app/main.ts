@@ -1,11 +1,13 @@
 // First, before anything else is evaluated: starts the WASM world (see wasm-early.ts).
 import './wasm-early.ts';
+import { bypass } from 'msw';
 import { REFERENCE_PLAN } from '../../migration-plan/index.ts';
 import { bootBrowserApp } from '../boot/browser-boot.ts';
 import { startBrowserBackend } from '../mock-backend/browser.ts';
 import { parseFailureSpec } from '../mock-backend/failure-rules.ts';
 import { createMockBackend } from '../mock-backend/mock-backend.ts';
-import { wasmWorld } from './wasm-early.ts';
+import { fetchedReleases } from '../mock-backend/release-sources.ts';
+import { backendReady, wasmWorld } from './wasm-early.ts';
 
 // The reference app with its mock backend: /api/* is answered inside this page by msw;
 // ?fail=home:500,search:slow makes endpoints misbehave to see the pages' error states.
@@ -15,9 +17,16 @@ if (container === null) throw new Error('index.html must contain <div id="app">'
 // Under `npm start` a telemetry collector sits behind the dev server (telemetry-collector-plugin.ts
 // says so with a meta tag): the batches pass msw through to it instead of staying in the page.
 const collector = document.querySelector('meta[name="ficus-telemetry-collector"]') !== null;
-const backend = createMockBackend({ telemetry: collector ? 'passthrough' : 'keep' });
+// The release channel serves what `npm run build:wasm` wrote to dist/wasm/releases/ (read past
+// msw); what a lead sets through mock-admin calls is kept in localStorage across reloads.
+const backend = createMockBackend({
+  telemetry: collector ? 'passthrough' : 'keep',
+  releases: fetchedReleases('/wasm/', (url) => fetch(bypass(url))),
+  storage: localStorage,
+});
 for (const rule of parseFailureSpec(new URLSearchParams(location.search).get('fail') ?? '')) {
   backend.fail(rule.endpoint, rule.mode, rule.options);
 }
 await startBrowserBackend(backend, { serviceWorkerUrl: '/mockServiceWorker.js' });
+backendReady();
 await bootBrowserApp({ container, plan: REFERENCE_PLAN, wasmBase: '/wasm/', wasmWorld });

@@ -32,7 +32,8 @@ export function wasmPages(dir: string, base = '/wasm/'): Plugin {
       server.middlewares.use(base, (request, response, next) => {
         const name = (request.url ?? '').replace(/^\//, '').split('?')[0] ?? '';
         const path = join(dir, name);
-        if (!/^[a-z0-9.-]+\.(wasm|json)$/.test(name) || !existsSync(path)) return next();
+        // A flat file name, or one release manifest (releases/<id>.json): nothing else is served.
+        if (!/^(releases\/)?[a-z0-9.-]+\.(wasm|json)$/.test(name) || !existsSync(path)) return next();
         response.setHeader('content-type', name.endsWith('.wasm') ? 'application/wasm' : 'application/json');
         response.setHeader('cache-control', 'no-store');
         response.end(readFileSync(path));
@@ -40,7 +41,12 @@ export function wasmPages(dir: string, base = '/wasm/'): Plugin {
     },
     generateBundle() {
       if (!existsSync(dir)) return;
-      for (const name of readdirSync(dir)) {
+      const releases = join(dir, 'releases');
+      const names = [
+        ...readdirSync(dir),
+        ...(existsSync(releases) ? readdirSync(releases).map((name) => `releases/${name}`) : []),
+      ];
+      for (const name of names) {
         if (/\.(wasm|json)$/.test(name))
           this.emitFile({
             type: 'asset',

@@ -8,6 +8,7 @@ import {
 } from '../../bridge/index.ts';
 import type { LegacyWorldMessage } from '../../legacy-react/index.ts';
 import {
+  type AppliedRollout,
   CircuitBreaker,
   type CircuitBreakerOptions,
   chooseWorld,
@@ -78,6 +79,13 @@ export interface AppHostOptions {
   readonly trace?: InputTrace;
   /** Watches the router's navigation machine (XState's inspection API; `?inspect` in a browser). */
   readonly inspect?: RouterOptions['inspect'];
+  /** The WASM release this session runs (host/releases/), for telemetry; null or absent: the build's own. */
+  readonly release?: () => string | null;
+  /**
+   * The backend's rollout over the plan (RemoteRollout), read at every navigation: a percent or
+   * kill switch changed there applies from the next navigation on. Absent: the plan alone.
+   */
+  readonly rollout?: () => AppliedRollout | undefined;
 }
 
 /**
@@ -104,6 +112,7 @@ export function createAppHost(options: AppHostOptions) {
       ),
   });
   const now = options.now ?? (() => performance.now());
+  const createdAt = now();
   const telemetry = new TelemetryQueue({ apiBase: options.apiBase, fetch: options.fetch });
   /** The key of the page each world shows (events for a world go to that page). */
   const shownKey: Partial<Record<WorldId, string>> = {};
@@ -264,20 +273,26 @@ export function createAppHost(options: AppHostOptions) {
   const worldChoices = new Map<string, WorldChoice>();
   /** Ties this app's `page.served` events together, so a collector counts sessions and viewer time. */
   const session = globalThis.crypto.randomUUID();
+  /** When each entry's mount began: `page.served` says how long the switch to it took. */
+  const mountStarted = new Map<string, number>();
+  let served = 0;
   const ports: RouterPorts = {
     chooseWorld: (route) => {
-      const choice = chooseWorld(options.plan, {
+      const rollout = options.rollout?.();
+      const choice = chooseWorld(rollout?.plan ?? options.plan, {
         route,
         capabilities: options.capabilities,
         overrides: options.overrides ?? {},
         cohort: options.cohort ?? 0,
         brokenWasmPages: breaker.openPages(now()),
+        ...(rollout === undefined ? {} : { killedWasmPages: rollout.killed }),
       });
       worldChoices.set(route, choice);
       return choice.world;
     },
     loadWorld: async () => undefined,
     async mountOffscreen(world, entry) {
+      mountStarted.set(entry.key, now());
       const firstFrame = new Promise<void>((resolve, reject) => {
         mounting.set(entry.key, { world, reject });
         void (async () => {
@@ -307,7 +322,25 @@ export function createAppHost(options: AppHostOptions) {
       // Another world than the chosen one serves a page only after the chosen one failed it.
       const choice = worldChoices.get(entry.route);
       const reason = choice?.world === world ? choice.reason : 'fallback';
-      telemetry.record('page.served', { page: entry.route, world, reason, session }, now());
+      const at = now();
+      const started = mountStarted.get(entry.key);
+      mountStarted.delete(entry.key);
+      // The first page's switch is the app's start: from the host's creation, not the mount.
+      const switchMs = Math.round(at - (served === 0 ? createdAt : (started ?? at)));
+      telemetry.record(
+        'page.served',
+        {
+          page: entry.route,
+          world,
+          reason,
+          session,
+          cohort: options.cohort ?? 0,
+          release: options.release?.() ?? 'build',
+          [served === 0 ? 'startMs' : 'switchMs']: switchMs,
+        },
+        at,
+      );
+      served++;
     },
     unmount(world, entry) {
       if (shownKey[world] === entry.key) delete shownKey[world];

@@ -14,6 +14,7 @@ import { SceneStore } from '../scene/scene-store.ts';
 import { type PrestartedWasmWorld, prestartWasmWorld } from '../wasm-world/wasm-prestart.ts';
 import { type AppHost, createAppHost } from './app-host.ts';
 import { InputTrace } from './input-trace.ts';
+import { RemoteRollout } from './remote-rollout.ts';
 
 export interface BrowserBootOptions {
   readonly container: HTMLElement;
@@ -97,6 +98,14 @@ export async function bootBrowserApp(options: BrowserBootOptions) {
   // ?inspect: the router's machine, watched with XState's inspector (a chunk of its own).
   const inspect = inspectRequested(search) ? await routerInspector() : undefined;
   const device = deviceId();
+  // Rollout and kill switches from the backend over the plan, read now and every minute.
+  const rollout = new RemoteRollout({
+    plan,
+    fetch: globalThis.fetch.bind(globalThis),
+    apiBase: '',
+    storage: globalThis.localStorage,
+  });
+  rollout.follow();
 
   host = createAppHost({
     store,
@@ -109,7 +118,10 @@ export async function bootBrowserApp(options: BrowserBootOptions) {
       ...(options.wasmDeadlineMs === undefined ? {} : { watchdog: { deadlineMs: options.wasmDeadlineMs } }),
       manifest: wasmWorld.manifest,
       moduleUrl: wasmWorld.moduleUrl,
+      release: wasmWorld.release,
     },
+    release: () => wasmWorld.release.current(),
+    rollout: () => rollout.current(),
     apiBase: '',
     fetch: globalThis.fetch.bind(globalThis),
     capabilities: { webAssembly: typeof WebAssembly === 'object' },
@@ -126,11 +138,29 @@ export async function bootBrowserApp(options: BrowserBootOptions) {
   // The worker starts with host.start() below; a worker that fails to start leaves React pages.
 
   const started = host;
+  // Which release runs and why, fallbacks and the release proving itself: for leads' telemetry.
+  wasmWorld.onReleaseEvent(({ name, ...data }) => started.telemetry.record(name, data, performance.now()));
+  // Input → paint per key press, in the world that answered (a held key: one sample per 100 ms).
+  let lastLatency = Number.NEGATIVE_INFINITY;
+  trace.observe((press) => {
+    const { keydown, painted } = press.hops;
+    if (keydown === undefined || painted === undefined || painted - lastLatency < 100) return;
+    lastLatency = painted;
+    const page = started.router.visible()?.route ?? 'none';
+    started.telemetry.record(
+      'input.latency',
+      { page, world: press.world, key: press.key, ms: Math.round(painted - keydown) },
+      painted,
+    );
+  });
   // Read-only, for the browser soak (tests/soak) and devtools: the router's history, the React world's copy.
   (globalThis as { __ficus?: object }).__ficus = {
     history: () => started.router.history(),
     legacyHistory: () => started.legacy.world.historyCopy.current,
     switching: () => started.router.isSwitching(),
+    /** Where the rollout in use came from (`plan`, `cache`, `backend`) and the pages killed. */
+    rollout: () => ({ source: rollout.source(), killed: [...(rollout.current()?.killed ?? [])] }),
+    release: () => wasmWorld.release.current(),
   };
   // Browser history follows the router's committed stack (a deep link's parents included).
   const browserHistory = followBrowserHistory(
@@ -162,7 +192,11 @@ export async function bootBrowserApp(options: BrowserBootOptions) {
         trace,
         watchFrames: (listener) => frames.add(listener),
         watchBus: watchWorkerBus,
-        manifest: wasmWorld.manifest,
+        // The release id rides along with the modules the world loads from (host/releases/).
+        manifest: async () => ({
+          release: wasmWorld.release.current(),
+          ...((await wasmWorld.manifest()) as object),
+        }),
       },
       { open: devtoolsRequested(search), keys: window, document },
     );

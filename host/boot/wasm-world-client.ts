@@ -17,6 +17,7 @@ import {
 import type { WasmWorldEvent } from '../../wasm-pages/runtime/page-events.ts';
 import type { WasmWorldApi } from '../../wasm-pages/runtime/worker-api.ts';
 import { readWorkerProgress } from '../../wasm-pages/runtime/worker-progress.ts';
+import type { ReleaseHooks } from '../releases/release-session.ts';
 import { answerDataRequest } from '../wasm-world/data-requests.ts';
 import type { DeadlineTimer } from '../wasm-world/module-deadline.ts';
 import { ModuleLoader } from '../wasm-world/module-loader.ts';
@@ -51,6 +52,11 @@ export interface WasmWorldClientOptions {
   readonly startWorker: () => Promise<WasmWorldWorker>;
   /** Reads the build's manifest (fetch in a browser, a file under Node). */
   readonly manifest: () => Promise<unknown>;
+  /**
+   * The release the manifest is, when modules come over the air (host/releases/): told of failed
+   * loads, mounts and crashes on mount, so a release that fails falls back to the last known-good.
+   */
+  readonly release?: ReleaseHooks;
   /**
    * Where the worker fetches a module itself, compiling it while it downloads (browsers). Without
    * it the host reads the bytes with `moduleBytes` (Node: files) and hands them over.
@@ -187,12 +193,14 @@ export class WasmWorldClient {
     }
     if (result.status !== 'mounted') {
       this.mounted.delete(key);
-      throw new Error(
+      const message =
         result.status === 'refused'
           ? result.error.message
-          : `page "${route}" crashed on mount: ${result.crash.message}`,
-      );
+          : `page "${route}" crashed on mount: ${result.crash.message}`;
+      this.options.release?.crashedOnMount(route, message);
+      throw new Error(message);
     }
+    this.options.release?.mounted(route);
   }
 
   async setVisible(key: string, visible: boolean): Promise<void> {

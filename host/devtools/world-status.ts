@@ -81,6 +81,7 @@ const REASONS: Readonly<Record<WorldChoice['reason'], string>> = {
   'override-unavailable': 'the URL override cannot run here, so the rules decided',
   'only-implementation': 'its only implementation',
   'no-webassembly': 'this device has no WebAssembly',
+  'kill-switch': 'the backend pulled the kill switch of its WASM version',
   'breaker-open': "its WASM crashed and the page's breaker is open",
   rollout: 'rollout',
   default: "the plan's default world",

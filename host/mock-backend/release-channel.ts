@@ -30,6 +30,8 @@ export type ChannelChoice =
 export const MOCK_CHANNEL_KEY = 'ficus.mock-backend.release-channel';
 /** The mock's own path for the tampered release's manifest (not part of the API: the channel points at it). */
 export const TAMPERED_MANIFEST_PATH = '/mock/releases/tampered.json';
+/** The page whose module the tampered release breaks. */
+export const TAMPERED_PAGE = 'profiles';
 /** The only channel the mock has. */
 export const MOCK_CHANNEL_NAME = 'stable';
 
@@ -92,16 +94,21 @@ export class MockReleaseChannel {
     return { channel: MOCK_CHANNEL_NAME, release, manifestUrl: this.source?.manifestUrl(release) ?? '' };
   }
 
-  /** The newest release with its first page module's digest changed: its integrity check fails. */
+  /**
+   * The newest release with one module's digest changed (the first page the app opens,
+   * `profiles`, when it has one, so the failure shows at once): its integrity check fails.
+   */
   async tamperedManifest(): Promise<ReleaseManifest> {
     const index = await this.index();
     const checked = ReleaseManifestSchema.check(await this.requireSource().readManifest(index.latest));
     if (!checked.ok)
       throw new ChannelError(`release ${index.latest}: ${checked.issue.path}: ${checked.issue.message}`);
     const manifest = checked.value;
+    const ids = Object.keys(manifest.modules);
+    const broken = ids.includes(TAMPERED_PAGE) ? TAMPERED_PAGE : ids[0];
     const modules = Object.fromEntries(
-      Object.entries(manifest.modules).map(([id, entry], index) =>
-        index === 0
+      Object.entries(manifest.modules).map(([id, entry]) =>
+        id === broken
           ? [id, { ...entry, sha256: entry.sha256.replace(/^./, (c) => (c === '0' ? '1' : '0')) }]
           : [id, entry],
       ),

@@ -1,7 +1,13 @@
 import { type PageLoadOutcome, type WasmManifest, WasmManifestSchema } from '../../bridge/index.ts';
 import { type PageModuleSource, refusedAbiVersion } from '../../wasm-pages/runtime/module-source.ts';
+import type { ReleaseHooks } from '../releases/release-session.ts';
 import { type DeadlineTimer, withModuleDeadline } from './module-deadline.ts';
 import type { WasmWorldRejection } from './world-rejection.ts';
+
+/** The release's module itself is wrong (not in it, a wrong ABI, digest, not WebAssembly, does not compile). */
+export class ReleaseModuleRefused extends Error {
+  override readonly name = 'ReleaseModuleRefused';
+}
 
 /** Where page modules come from, and how long loading one may take. */
 export interface ModuleLoaderOptions {
@@ -14,6 +20,11 @@ export interface ModuleLoaderOptions {
   readonly moduleLoad?: { readonly deadlineMs?: number; readonly timer?: DeadlineTimer };
   /** A malformed manifest was refused (for telemetry). */
   readonly onRejected?: (rejection: WasmWorldRejection) => void;
+  /**
+   * The release the manifest is (releases over the air): told of a failed load, it may switch to
+   * the last known-good release, and the load is tried once more from the new manifest.
+   */
+  readonly release?: Pick<ReleaseHooks, 'loadFailed'>;
 }
 
 /**
@@ -58,15 +69,29 @@ export class ModuleLoader {
   }
 
   private async loadModule(route: string): Promise<void> {
+    try {
+      await this.loadOnce(route);
+    } catch (error) {
+      // Only what is wrong with the release itself counts against it: a download that failed or
+      // took too long says nothing about the release (slow is not dead), so no fallback for those.
+      if (!(error instanceof ReleaseModuleRefused)) throw error;
+      if (this.options.release?.loadFailed(route, error.message) !== true) throw error;
+      // Now on the last known-good release: its manifest, its module.
+      this.manifest = undefined;
+      await this.loadOnce(route);
+    }
+  }
+
+  private async loadOnce(route: string): Promise<void> {
     let file: string | undefined;
     const loading = (async () => {
       this.manifest ??= await this.readManifest(route);
       // Own entries only: a route like "constructor" must not find Object.prototype's.
       const entry = Object.hasOwn(this.manifest.modules, route) ? this.manifest.modules[route] : undefined;
       if (entry === undefined || entry.kind !== 'page')
-        throw new Error(`the WASM build has no page "${route}"`);
+        throw new ReleaseModuleRefused(`the WASM build has no page "${route}"`);
       const refused = refusedAbiVersion(route, entry, this.manifest.abiVersion);
-      if (refused !== null) throw new Error(refused);
+      if (refused !== null) throw new ReleaseModuleRefused(refused);
       file = entry.file;
       const { moduleUrl, moduleBytes } = this.options;
       const { sha256 } = entry;
@@ -78,7 +103,11 @@ export class ModuleLoader {
       // Compiling runs no page code and may be slow on a TV: the worker does not report it as busy,
       // so it has no budget, but it is lost if the world hangs.
       const loaded = await this.loadInWorker(route, source);
-      if (!loaded.ok) throw new Error(loaded.error.message);
+      if (!loaded.ok) {
+        throw loaded.error.code === 'fetch-failed'
+          ? new Error(loaded.error.message)
+          : new ReleaseModuleRefused(loaded.error.message);
+      }
     })();
     const { deadlineMs, timer } = this.options.moduleLoad ?? {};
     await withModuleDeadline(loading, {

@@ -3,6 +3,10 @@ import { chooseWorld, type Plan, pageIds } from '../../migration-plan/index.ts';
 import { parseLocation } from '../../router/url.ts';
 import { refusedAbiVersion } from '../../wasm-pages/runtime/module-source.ts';
 import type { WasmWorldWorker } from '../boot/wasm-world-client.ts';
+import { readKnownGood } from '../releases/check-release.ts';
+import type { ReleaseCache } from '../releases/release-cache.ts';
+import { type ReleaseEvent, type ReleaseHooks, ReleaseSession } from '../releases/release-session.ts';
+import { resolveRelease } from '../releases/resolve-release.ts';
 import { startBrowserWorker } from './browser-worker.ts';
 
 export interface WasmPrestartOptions {
@@ -18,6 +22,17 @@ export interface WasmPrestartOptions {
   readonly fetch?: typeof fetch;
   /** What relative URLs resolve against; default the document's location. */
   readonly baseUrl?: string;
+  /**
+   * Releases over the air: the modules come from the release the channel names (checked, cached
+   * for an offline start, the last known-good one when it fails). Absent: the build's own
+   * `manifest.json` at `base`. Module files are fetched from `base` either way.
+   */
+  readonly release?: {
+    readonly channelUrl: string;
+    readonly cache: ReleaseCache;
+    /** Settles when the channel can be asked (the mock backend is up); default at once. */
+    readonly ready?: Promise<void>;
+  };
 }
 
 /** What the WASM world client takes from an early start (WasmWorldClientOptions' fields of the same names). */
@@ -30,6 +45,10 @@ export interface PrestartedWasmWorld {
   readonly moduleUrl: (file: string) => string;
   /** Settles when the first page's module is compiled in the worker, or its prefetch gave up (for tests). */
   readonly firstPageLoaded: Promise<void>;
+  /** What the WASM world client tells the release of loads and mounts (no-ops without releases). */
+  readonly release: ReleaseHooks;
+  /** Delivers the release's events (`release.chosen` first), those before the call included. */
+  readonly onReleaseEvent: (listener: (event: ReleaseEvent) => void) => void;
 }
 
 const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -79,8 +98,43 @@ export function prestartWasmWorld(options: WasmPrestartOptions): PrestartedWasmW
   const resolve = (path: string) => new URL(path, options.baseUrl ?? globalThis.location.href).href;
   const moduleUrl = (file: string) => resolve(`${options.base}${file}`);
 
+  // The release is resolved once, beside the worker's start; events wait for their listener.
+  const events: ReleaseEvent[] = [];
+  let listener: ((event: ReleaseEvent) => void) | undefined;
+  const emit = (event: ReleaseEvent) => (listener === undefined ? events.push(event) : listener(event));
+  const releaseOptions = options.release;
+  const session: Promise<ReleaseSession | null> =
+    releaseOptions === undefined
+      ? Promise.resolve(null)
+      : (async () => {
+          await releaseOptions.ready;
+          const { channelUrl, cache } = releaseOptions;
+          const sources = { channelUrl, cache, fetch: fetchImpl, baseUrl: resolve('.') };
+          const resolved = await resolveRelease(sources);
+          if (resolved === null) return null;
+          return new ReleaseSession(
+            resolved,
+            releaseOptions.cache,
+            emit,
+            await readKnownGood(releaseOptions.cache),
+          );
+        })().catch(() => null);
+  let running: ReleaseSession | null = null;
+  void session.then((found) => {
+    running = found;
+  });
+  const release: ReleaseHooks = {
+    current: () => running?.current() ?? null,
+    loadFailed: (page, detail) => running?.loadFailed(page, detail) ?? false,
+    mounted: (page) => running?.mounted(page),
+    crashedOnMount: (page, detail) => running?.crashedOnMount(page, detail),
+  };
+
   let manifest: Promise<unknown> | undefined;
-  const readManifest = (): Promise<unknown> => {
+  const readManifest = async (): Promise<unknown> => {
+    const fromRelease = await session;
+    // A session's manifest changes when it falls back: read it afresh every time (it is in memory).
+    if (fromRelease !== null) return fromRelease.manifest();
     if (manifest === undefined) {
       const reading = fetchManifest(resolve(`${options.base}manifest.json`), fetchImpl);
       manifest = reading;
@@ -119,7 +173,17 @@ export function prestartWasmWorld(options: WasmPrestartOptions): PrestartedWasmW
   const firstPage = options.firstPage ?? null;
   const firstPageLoaded = firstPage === null ? Promise.resolve() : prefetch(firstPage).catch(() => undefined);
 
-  return { startWorker, manifest: readManifest, moduleUrl, firstPageLoaded };
+  return {
+    startWorker,
+    manifest: readManifest,
+    moduleUrl,
+    firstPageLoaded,
+    release,
+    onReleaseEvent: (next) => {
+      listener = next;
+      for (const event of events.splice(0)) next(event);
+    },
+  };
 }
 
 /**

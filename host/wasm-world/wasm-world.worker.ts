@@ -4,5 +4,8 @@
 // URL is null and the library's embedded copy is used.
 import wasmerWasiWasm from 'virtual:ficus/wasmer-wasi-wasm';
 import { serveWasmWorld } from '../../wasm-pages/runtime/worker-main.ts';
+import { cachedModuleFetch } from './module-bytes-cache.ts';
 
-await serveWasmWorld(wasmerWasiWasm === null ? {} : { wasiWasm: wasmerWasiWasm });
+// Page modules are kept in Cache Storage as they download: a device starts offline on the release it ran.
+const moduleFetch = cachedModuleFetch(globalThis.caches, (input, init) => fetch(input, init));
+await serveWasmWorld(wasmerWasiWasm === null ? { moduleFetch } : { wasiWasm: wasmerWasiWasm, moduleFetch });

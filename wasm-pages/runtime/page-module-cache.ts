@@ -25,6 +25,9 @@ import { checkPageModule, compileFailed, type PageModuleResult } from './page-mo
 export class PageModuleCache {
   private readonly modules = new Map<string, Promise<PageModuleResult>>();
 
+  /** @param fetchImpl how module URLs are fetched (a cache-first fetch in the browser worker, see module-bytes-cache.ts). */
+  constructor(private readonly fetchImpl: typeof fetch = (input, init) => globalThis.fetch(input, init)) {}
+
   /** Compiled modules and downloads in flight. */
   get size(): number {
     return this.modules.size;
@@ -34,7 +37,7 @@ export class PageModuleCache {
     const key = `${page} ${source.sha256}`;
     let compiling = this.modules.get(key);
     if (compiling === undefined) {
-      const started = compileSource(page, source);
+      const started = compileSource(page, source, this.fetchImpl);
       compiling = started;
       this.modules.set(key, started);
       void started.then((result) => {
@@ -64,10 +67,11 @@ const refusedAs = (page: string, error: ModuleFetchError): PageModuleResult => {
 async function compileSource(
   page: string,
   source: PageModuleUrl | PageModuleBytes,
+  fetchImpl: typeof fetch,
 ): Promise<PageModuleResult> {
   let verified: Uint8Array<ArrayBuffer>;
   if (source.kind === 'url') {
-    const fetched = await fetchModule(source);
+    const fetched = await fetchModule(source, fetchImpl);
     if (!fetched.ok) return refusedAs(page, fetched.error);
     verified = fetched.bytes;
   } else {

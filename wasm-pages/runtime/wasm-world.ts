@@ -33,6 +33,8 @@ export type BusyGuard = <T>(what: string, run: () => T) => T;
 export interface WasmWorldOptions {
   /** Receives every message of the world, in order; `transfer` lists buffers it may take over. */
   readonly send: WasmWorldSend;
+  /** How module URLs are fetched; default the global fetch (the browser worker caches them, module-bytes-cache.ts). */
+  readonly moduleFetch?: typeof fetch;
   /**
    * Frames on demand (how the worker runs it): with a clock, the world runs a page's frame right
    * after each call that reached it and sends its batch at once, and after that only when the page
@@ -121,7 +123,7 @@ const sameContent = (a: Uint8Array | string, b: Uint8Array | string): boolean =>
 export class WasmWorld {
   private readonly modules = new Map<string, LoadedPage>();
   /** Compiled modules of manifest entries by content hash, and their downloads in flight. */
-  private readonly compiled = new PageModuleCache();
+  private readonly compiled: PageModuleCache;
   private readonly pages = new Map<string, MountedPage>();
   /** Pages gone since the last frame whose last batch (the container's removal) is still to send. */
   private readonly leaving = new Map<string, MountedPage>();
@@ -130,7 +132,9 @@ export class WasmWorld {
   /** The clock timer of the next page frame the world runs by itself, if any is due. */
   private wakeTimer: { readonly handle: unknown; readonly at: number } | undefined;
 
-  constructor(private readonly options: WasmWorldOptions) {}
+  constructor(private readonly options: WasmWorldOptions) {
+    this.compiled = new PageModuleCache(options.moduleFetch);
+  }
 
   /** The keys of the pages mounted and alive. */
   get mountedKeys(): string[] {

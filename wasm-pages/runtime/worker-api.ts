@@ -73,7 +73,10 @@ const WORKER_CLOCK: WorldClock = {
  * @example
  * Comlink.expose(createWasmWorldApi(), endpoint);
  */
-export function createWasmWorldApi(clock: WorldClock = WORKER_CLOCK): WasmWorldApi {
+export function createWasmWorldApi(
+  clock: WorldClock = WORKER_CLOCK,
+  moduleFetch?: typeof fetch,
+): WasmWorldApi {
   let listener: WasmWorldListener | null = null;
   const progress = new ProgressReporter();
   const backlog: (readonly [WasmWorldMessage, readonly Transferable[]])[] = [];
@@ -93,6 +96,7 @@ export function createWasmWorldApi(clock: WorldClock = WORKER_CLOCK): WasmWorldA
     },
     clock,
     busy: (what, run) => progress.busy(what, run),
+    ...(moduleFetch === undefined ? {} : { moduleFetch }),
   });
   /** Waits until the listener has handled everything sent so far. */
   const delivered = async (): Promise<void> => {

@@ -6,6 +6,8 @@ import { createWasmWorldApi } from './worker-api.ts';
 export interface WasmWorldWorkerOptions {
   /** Where @wasmer/wasi's own wasm is served (a build asset); default: the copy the library embeds. */
   readonly wasiWasm?: string | URL;
+  /** How page module URLs are fetched (the browser worker: cache-first, for an offline start). */
+  readonly moduleFetch?: typeof fetch;
 }
 
 /**
@@ -21,5 +23,5 @@ export async function serveWasmWorld(options: WasmWorldWorkerOptions = {}): Prom
   initWasi(options.wasiWasm).catch((error: unknown) =>
     console.error('the WASM world could not start WASI (the first page load tries again):', error),
   );
-  Comlink.expose(createWasmWorldApi(), await parentEndpoint());
+  Comlink.expose(createWasmWorldApi(undefined, options.moduleFetch), await parentEndpoint());
 }
