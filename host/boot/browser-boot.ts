@@ -187,7 +187,7 @@ export async function bootBrowserApp(options: BrowserBootOptions) {
     installDevtools(
       {
         host: started,
-        pageOf: (route) => findPage(plan, route),
+        pageOf: (route) => findPage(rollout.current()?.plan ?? plan, route),
         device: { storageKey: DEVICE_ID_KEY, id: device },
         trace,
         watchFrames: (listener) => frames.add(listener),
