@@ -7,6 +7,7 @@ import { describeIssue } from '../../bridge/schema.ts';
 import { RateLimiter, type RateLimitOptions } from './rate-limit.ts';
 import { TelemetryStore } from './store.ts';
 import { summarizeStore } from './summary.ts';
+import { TimelineRangeError, timelineOfStore } from './timeline.ts';
 
 /**
  * The largest request body taken, in bytes: a full batch of {@link TELEMETRY_BATCH_LIMIT} events
@@ -22,6 +23,11 @@ export const COLLECTOR_PATHS = {
   summary: '/summary',
   /** GET: stored events, oldest first: `?after=<id>&limit=<n ≤ 5000>`; answers `{ events, next }`. */
   events: '/events',
+  /**
+   * GET: viewer time WASM served and all viewer time per bucket of wall-clock time (timeline.ts):
+   * `?bucket=<ms>` (1000 to 30 days; absent picks a size giving at most 240 buckets).
+   */
+  timeline: '/timeline',
   /** GET: `{ ok: true, batches, events }`. */
   health: '/health',
 } as const;
@@ -41,7 +47,7 @@ export interface CollectorHandlerOptions {
  *   {@link TELEMETRY_BODY_LIMIT_BYTES} or more than {@link TELEMETRY_BATCH_LIMIT} events, 400 for
  *   a body that is not JSON or not a batch (naming the field: `at .events[2].at: expected ...`),
  *   429 with Retry-After for a client over its rate, 503 when the database cannot take it.
- * - `GET /summary`, `GET /events`, `GET /health` (see {@link COLLECTOR_PATHS}).
+ * - `GET /summary`, `GET /timeline`, `GET /events`, `GET /health` (see {@link COLLECTOR_PATHS}).
  *
  * A client is the sending address; behind a proxy on this machine (the dev server), the first
  * address of X-Forwarded-For, which such a proxy sets.
@@ -126,6 +132,16 @@ export function createCollectorHandler(
         return receive(request, response);
       case COLLECTOR_PATHS.summary:
         return json(response, 200, summarizeStore(store, now()));
+      case COLLECTOR_PATHS.timeline: {
+        const bucket = integerParam(url, 'bucket', 1000, MAX_BUCKET_MS, 0);
+        if (typeof bucket === 'string') return refuse(response, 400, 'bad-request', bucket);
+        try {
+          return json(response, 200, timelineOfStore(store, now(), bucket === 0 ? undefined : bucket));
+        } catch (error) {
+          if (error instanceof TimelineRangeError) return refuse(response, 400, 'bad-request', error.message);
+          throw error;
+        }
+      }
       case COLLECTOR_PATHS.health:
         return json(response, 200, { ok: true, ...store.counts() });
       case COLLECTOR_PATHS.events: {
@@ -250,6 +266,9 @@ function readBody(request: IncomingMessage, max: number): Promise<Body> {
     request.on('aborted', () => resolve({ kind: 'aborted' }));
   });
 }
+
+/** The largest timeline bucket taken: 30 days. */
+const MAX_BUCKET_MS = 30 * 86_400_000;
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 

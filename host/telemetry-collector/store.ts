@@ -217,6 +217,25 @@ export class TelemetryStore {
     return new Map(rows.map((row) => [row.session, row.release]));
   }
 
+  /**
+   * Where each session's page clock sits on the collector's clock (ms since the epoch), by the
+   * keys of {@link lastAtBySession}: `at` is the page's own clock (performance.now()), so an event
+   * happened at `at + offset`. A batch is received after its last event, so `receivedAt - max(at)`
+   * of a batch is at least the session's true offset; the smallest over its batches is the
+   * tightest bound (late by the quickest batch's delivery, at most the app's 5 s send period).
+   */
+  clockOffsetBySession(): Map<string, number> {
+    const rows = this.db
+      .prepare<[], { session: string; offset: number }>(
+        `SELECT session, min(received_at - last) AS offset FROM (
+           SELECT coalesce(e.session, 'batch:' || e.batch) AS session, b.received_at, max(e.at) AS last
+             FROM events e JOIN batches b ON b.id = e.batch GROUP BY e.batch, 1)
+         GROUP BY session`,
+      )
+      .all();
+    return new Map(rows.map((row) => [row.session, row.offset]));
+  }
+
   /** Closes the database and gives up the claim; again is a no-op. */
   close(): void {
     process.off('exit', this.onExit);

@@ -1,5 +1,5 @@
-import type { TelemetryValue } from '../../bridge/api/telemetry.ts';
 import type { StoredEvent, TelemetryStore } from './store.ts';
+import { textField, viewerIntervals } from './viewer-intervals.ts';
 
 /**
  * The events the summary reads, and the data fields it reads from each. The host records all but
@@ -104,7 +104,7 @@ export function summarize(input: SummaryInput): TelemetrySummary {
   const releaseOf = input.releaseBySession;
   const rows = new Map<string, Row>();
   const row = (page: string, world: string, event: StoredEvent): Row => {
-    const release = stringField(event.data, 'release') ?? releaseOf.get(sessionKey(event)) ?? 'unknown';
+    const release = textField(event.data, 'release') ?? releaseOf.get(sessionKey(event)) ?? 'unknown';
     const key = JSON.stringify([page, world, release]);
     let found = rows.get(key);
     if (found === undefined) {
@@ -130,14 +130,14 @@ export function summarize(input: SummaryInput): TelemetrySummary {
   let latencySamples = 0;
   const servedBySession = new Map<string, StoredEvent[]>();
   for (const event of input.events) {
-    const page = stringField(event.data, 'page');
+    const page = textField(event.data, 'page');
     if (page === undefined) {
       if (SUMMARY_EVENT_NAMES.includes(event.name)) incomplete++;
       continue;
     }
     switch (event.name) {
       case SUMMARY_EVENTS.served: {
-        const world = stringField(event.data, 'world');
+        const world = textField(event.data, 'world');
         if (world === undefined) {
           incomplete++;
           break;
@@ -152,19 +152,19 @@ export function summarize(input: SummaryInput): TelemetrySummary {
         break;
       }
       case SUMMARY_EVENTS.crashed: {
-        const world = stringField(event.data, 'world');
+        const world = textField(event.data, 'world');
         if (world === undefined) incomplete++;
         else row(page, world, event).crashes++;
         break;
       }
       case SUMMARY_EVENTS.fallback: {
-        const world = stringField(event.data, 'from');
+        const world = textField(event.data, 'from');
         if (world === undefined) incomplete++;
         else row(page, world, event).fallbacks++;
         break;
       }
       case SUMMARY_EVENTS.latency: {
-        const world = stringField(event.data, 'world');
+        const world = textField(event.data, 'world');
         const ms = event.data['ms'];
         if (world === undefined || typeof ms !== 'number' || ms < 0) incomplete++;
         else {
@@ -178,18 +178,9 @@ export function summarize(input: SummaryInput): TelemetrySummary {
     }
   }
 
-  // Viewer time: each page is on screen from its page.served until the session's next one (the
-  // page clock of one session is one clock; sessions' clocks are never compared).
-  for (const [session, served] of servedBySession) {
-    served.sort((a, b) => a.at - b.at || a.id - b.id);
-    const end = input.lastAtBySession.get(session);
-    served.forEach((event, i) => {
-      const until = served[i + 1]?.at ?? end ?? event.at;
-      const page = stringField(event.data, 'page') ?? '';
-      const world = stringField(event.data, 'world') ?? '';
-      row(page, world, event).viewerTimeMs += Math.max(0, until - event.at);
-    });
-  }
+  // Viewer time: each page is on screen from its page.served until the session's next one.
+  for (const interval of viewerIntervals(servedBySession, input.lastAtBySession))
+    row(interval.page, interval.world, interval.event).viewerTimeMs += interval.until - interval.from;
 
   const notes: string[] = [];
   if (latencySamples === 0)
@@ -249,11 +240,6 @@ function latencyOf(values: readonly number[]): LatencySummary {
     p50Ms: percentile(values, 50) ?? null,
     p95Ms: percentile(values, 95) ?? null,
   };
-}
-
-function stringField(data: Readonly<Record<string, TelemetryValue>>, field: string): string | undefined {
-  const value = data[field];
-  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
