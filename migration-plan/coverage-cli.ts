@@ -1,27 +1,40 @@
 // `npm run coverage`: which pages run where, weighted by viewer time, whether each port matches
 // its React page (the parity results the tests wrote) and what to port next.
 //   --parity=<dir>   where the parity results are (default tests/output/parity)
+//   --check          the ratchet: fail when coverage fell below migration-plan/coverage-baseline.json,
+//                    rewrite it when coverage rose
 import { execFileSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
 import { coverageReport, formatCoverage } from './coverage.ts';
-import { DEFAULT_PARITY_DIR, type PageParity, pageParity } from './parity-results.ts';
-import type { PageId } from './plan-schema.ts';
-import { readParityResults } from './read-parity-results.ts';
+import { DEFAULT_BASELINE_PATH } from './coverage-baseline.ts';
+import { checkCoverage } from './coverage-check.ts';
+import { parityByPage } from './parity-by-page.ts';
+import { DEFAULT_PARITY_DIR } from './parity-results.ts';
 import { REFERENCE_PLAN } from './reference-plan.ts';
 
-const dirArg = process.argv.slice(2).find((arg) => arg.startsWith('--parity='));
-const unknownArg = process.argv.slice(2).find((arg) => !arg.startsWith('--parity='));
-if (unknownArg !== undefined) {
-  console.error(`coverage: unknown argument "${unknownArg}" (the only option is --parity=<dir>)`);
+const USAGE = `usage: npm run coverage -- [--parity=DIR] [--check]
+  --parity=DIR   where the parity results are (default ${DEFAULT_PARITY_DIR})
+  --check        fail when coverage fell below ${DEFAULT_BASELINE_PATH}; rewrite it when coverage rose`;
+
+let values: { parity?: string; check?: boolean };
+try {
+  ({ values } = parseArgs({ options: { parity: { type: 'string' }, check: { type: 'boolean' } } }));
+} catch (error) {
+  console.error(`coverage: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
   process.exit(2);
 }
-const dir = dirArg?.slice('--parity='.length) ?? DEFAULT_PARITY_DIR;
-const results = readParityResults(dir);
-for (const problem of results.problems) console.error(`coverage: skipped ${problem}`);
+const dir = values.parity ?? DEFAULT_PARITY_DIR;
+const { parity, problems } = parityByPage(dir);
+for (const problem of problems) console.error(`coverage: skipped ${problem}`);
+const report = coverageReport(REFERENCE_PLAN, parity);
 
-const parity = new Map<PageId, PageParity>();
-for (const [page, files] of results.byPage) parity.set(page, pageParity(files));
+if (values.check === true) {
+  const result = checkCoverage(report, DEFAULT_BASELINE_PATH, dir);
+  for (const line of result.lines) (result.exitCode === 0 ? console.log : console.error)(line);
+  process.exit(result.exitCode);
+}
 
-console.log(formatCoverage(coverageReport(REFERENCE_PLAN, results.byPage.size > 0 ? parity : undefined)));
+console.log(formatCoverage(report));
 
 const head = (() => {
   try {
@@ -33,7 +46,7 @@ const head = (() => {
     return null;
   }
 })();
-for (const [page, result] of parity) {
+for (const [page, result] of parity ?? []) {
   for (const name of result.failedRuns) console.log(`Parity fails, ${page}: ${name}`);
   const older = result.commits.filter((commit) => commit !== head);
   if (head !== null && older.length > 0) {
@@ -42,4 +55,4 @@ for (const [page, result] of parity) {
     );
   }
 }
-if (results.byPage.size === 0) console.log(`No parity results in ${dir}: npm test writes them.`);
+if (parity === undefined) console.log(`No parity results in ${dir}: npm test writes them.`);
