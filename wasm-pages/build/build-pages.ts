@@ -2,8 +2,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
-import { init, WASI } from '@wasmer/wasi';
-import asc from 'assemblyscript/asc';
 import {
   ABI_VERSION,
   PAGE_EXPORTS,
@@ -13,7 +11,9 @@ import {
   type WasmManifestEntry,
   WasmManifestSchema,
 } from '../../bridge/index.ts';
-import { COLLECT_ON_RETURN_FLAGS, CollectOnReturn } from './collect-on-return.ts';
+import { ASC_FLAGS } from './asc-flags.ts';
+import { WasmBuildError } from './build-error.ts';
+import { compilePool } from './compile-pool.ts';
 import {
   buildExternalModule,
   DESCRIPTOR_FILE,
@@ -23,6 +23,7 @@ import {
   missingRequirement,
 } from './external-modules.ts';
 import { pagesSummary, sizeLine } from './module-sizes.ts';
+import { withProgress } from './progress.ts';
 import { writeRelease } from './releases.ts';
 import { findWasmSources, type WasmSource } from './wasm-sources.ts';
 
@@ -35,38 +36,19 @@ export interface WasmBuildOptions {
   readonly only?: (id: string) => boolean;
   /** Told one line per module; default: console.log. */
   readonly log?: (line: string) => void;
+  /**
+   * Compile threads (asc is single-threaded); default 1, in this thread. `npm run build:wasm`
+   * uses one per core (FICUS_WASM_WORKERS overrides).
+   */
+  readonly workers?: number;
 }
 
-/** Raised when a module does not compile; names the module and carries the compiler's output. */
-export class WasmBuildError extends Error {
-  constructor(
-    readonly moduleId: string,
-    readonly compilerOutput: string,
-  ) {
-    super(`wasm build: ${moduleId} failed to compile:\n${compilerOutput}`);
-    this.name = 'WasmBuildError';
-  }
-}
+export { WasmBuildError } from './build-error.ts';
 
 const require = createRequire(import.meta.url);
 const ascVersion = (
   JSON.parse(readFileSync(require.resolve('assemblyscript/package.json'), 'utf8')) as { version: string }
 ).version;
-const wasiShimConfig = require.resolve('@assemblyscript/wasi-shim/asconfig.json');
-/** The reactor's start export (TOOLCHAIN.md): the host calls it once after instantiation. */
-const START_EXPORT = '_initialize';
-// Why each flag (issue 8, item 5: a page module is at most 40 KB raw):
-// - `-Oz` (optimize level 2, shrink level 2): the smallest output of -O2/-O3/-Os/-Oz with and
-//   without `--shrinkLevel`/`--converge` (-O3 alone is ~20% larger; `--converge` gained nothing).
-// - `--runtime minimal` (see collect-on-return.ts): no shadow stack, ~27 KB less per page; the
-//   transform collects garbage when an export returns to the host, the only safe moment.
-// Left at asc's defaults on purpose (sizes measured on both pages): `--noAssert` (-0.8 KB, but a
-// broken page would then run on instead of aborting with its message), `--uncheckedBehavior always`
-// (-0.2 KB on profiles, but out-of-range indexing must keep aborting), `--lowMemoryLimit` (for
-// modules under 64 KB of memory; collections uses MBs), `--disable` (sign-extension and
-// nontrapping-f2i save 2 bytes, bulk-memory adds 100). asc writes no name section or source map
-// without `--debug`/`--sourceMap`, and no bindings without `--bindings`.
-const ASC_FLAGS = ['--exportStart', START_EXPORT, '-Oz', ...COLLECT_ON_RETURN_FLAGS] as const;
 /** The transform's own source counts as a build input: changing its policy rebuilds every module. */
 const TRANSFORM_SOURCE = readFileSync(new URL('./collect-on-return.ts', import.meta.url));
 
@@ -93,33 +75,12 @@ function readManifest(path: string): WasmManifest | undefined {
   }
 }
 
-async function compile(source: WasmSource): Promise<Uint8Array> {
-  let binary: Uint8Array | undefined;
-  const output: string[] = [];
-  const stream = { write: (chunk: string | Uint8Array) => void output.push(String(chunk)) };
-  // asc misreads the config's own relative `lib` when given an absolute config path, so it gets
-  // one relative to the working directory, which is where asc resolves it from.
-  const config = relative(process.cwd(), wasiShimConfig);
-  const { error } = await asc.main(
-    [source.entry, '--config', config, ...ASC_FLAGS, '--outFile', 'page.wasm'],
-    {
-      stdout: stream,
-      stderr: stream,
-      transforms: [new CollectOnReturn(START_EXPORT)],
-      writeFile: (name, contents) => {
-        if (name.endsWith('.wasm') && contents instanceof Uint8Array) binary = contents;
-      },
-    },
-  );
-  if (error !== null || binary === undefined)
-    throw new WasmBuildError(source.id, output.join('') || String(error));
-  return binary;
-}
-
 let wasiReady: Promise<void> | undefined;
 
 /** Asks the module which ABI it speaks, the way the runtime will; null if it cannot say. */
 async function abiVersionOf(binary: Uint8Array): Promise<number | null> {
+  // Loaded only when a module was built: a build with nothing to do never pays for it.
+  const { init, WASI } = await import('@wasmer/wasi');
   wasiReady ??= init();
   await wasiReady;
   try {
@@ -195,11 +156,32 @@ export async function buildWasmPages(options: WasmBuildOptions): Promise<WasmMan
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     log(`wasm  ${id.padEnd(width)}  built in ${seconds} s  ${sizeLine(kind, binary.length)}`);
   };
-  for (const source of sources) {
-    const hash = inputHash(source, root);
-    if (upToDate(source.id, hash)) continue;
-    const started = performance.now();
-    await store(source.id, source.kind, await compile(source), hash, started);
+  const stale = sources
+    .map((source) => ({ source, hash: inputHash(source, root) }))
+    .filter(({ source, hash }) => !upToDate(source.id, hash));
+  if (stale.length === 0 && sources.length > 0) {
+    log('wasm  nothing to compile: every AssemblyScript module is up to date (the compiler was not loaded)');
+  }
+  if (stale.length > 0) {
+    // The compiler is loaded only now, on as many threads as pay (never more than modules).
+    const pool = await compilePool(Math.min(options.workers ?? 1, stale.length));
+    try {
+      await Promise.all(
+        stale.map(async ({ source, hash }) => {
+          let started = performance.now();
+          const binary = await pool.compile(
+            source,
+            () => {
+              started = performance.now();
+            },
+            (work) => withProgress(source.id, log, work),
+          );
+          await store(source.id, source.kind, binary, hash, started);
+        }),
+      );
+    } finally {
+      await pool.close();
+    }
   }
   // Modules of other languages (external-modules.ts): built by their own command, or prebuilt.
   for (const module of external) {
@@ -221,7 +203,11 @@ export async function buildWasmPages(options: WasmBuildOptions): Promise<WasmMan
     if (!only(id) && modules[id] === undefined && existsSync(join(outDir, entry.file))) modules[id] = entry;
   }
   const manifest: WasmManifest = { abiVersion: ABI_VERSION, modules };
-  const { release, created, keptFiles } = writeRelease(outDir, manifest, new Date());
+  // A release is a set of pages: a build of examples or fixtures alone makes none.
+  const hasPages = Object.values(modules).some((entry) => entry.kind === 'page');
+  const { release, created, keptFiles } = hasPages
+    ? writeRelease(outDir, manifest, new Date())
+    : { release: null, created: false, keptFiles: new Set<string>() };
   if (created) log(`wasm  release ${release} written (dist/wasm/releases/${release}.json)`);
   const referenced = new Set([...Object.values(modules).map((entry) => entry.file), ...keptFiles]);
   for (const name of readdirSync(outDir))

@@ -2,6 +2,7 @@
 // `--pages-only` builds just the app's pages (what `npm start` needs, so it starts sooner).
 // `--only=<id>[,<id>…]` builds just those modules (e.g. `--only=settings,example-writes`); the
 // manifest keeps the other modules as they were built last.
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { buildWasmPages, WasmBuildError } from './build-pages.ts';
 import { writeGeneratedConstants } from './generate-constants.ts';
@@ -21,7 +22,13 @@ try {
       : pagesOnly
         ? (id: string) => !id.startsWith('example-') && !id.startsWith('fixture-')
         : undefined;
-  const manifest = await buildWasmPages({ root, ...(only === undefined ? {} : { only }) });
+  // One compile thread per core (asc is single-threaded); FICUS_WASM_WORKERS=1 compiles in-process.
+  const workers = Number(process.env['FICUS_WASM_WORKERS'] ?? availableParallelism());
+  const manifest = await buildWasmPages({
+    root,
+    workers: Number.isInteger(workers) && workers > 0 ? workers : 1,
+    ...(only === undefined ? {} : { only }),
+  });
   console.log(`wasm  ${Object.keys(manifest.modules).length} modules in dist/wasm (manifest.json)`);
   const unknown = [...(onlyIds ?? [])].filter((id) => manifest.modules[id] === undefined);
   if (unknown.length > 0) {

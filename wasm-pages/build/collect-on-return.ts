@@ -37,8 +37,9 @@ const THRESHOLD = 'ficus/collect-on-return/threshold';
  */
 export const MIN_GROWTH_BYTES = 256 * 1024;
 
-/** Options of `asc.main` that this transform needs, to add next to the page's own flags. */
-export const COLLECT_ON_RETURN_FLAGS = ['--runtime', 'minimal'] as const;
+import { COLLECT_ON_RETURN_FLAGS } from './asc-flags.ts';
+
+export { COLLECT_ON_RETURN_FLAGS };
 
 /** Raised when the compiled module is not what the transform expects (another runtime, another asc). */
 export class CollectOnReturnError extends Error {
