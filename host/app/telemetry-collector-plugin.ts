@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import type { Logger, Plugin } from 'vite';
 import { apiError } from '../../bridge/api/error.ts';
 import { DatabaseInUseError, databaseOwner } from '../telemetry-collector/db-owner.ts';
@@ -74,6 +76,22 @@ export function telemetryCollectorPlugin(options: TelemetryCollectorPluginOption
         forward(request, response, new URL(path, target));
       });
       server.httpServer?.once('close', () => void stop());
+    },
+    // `vite preview` (the built app) forwards only when told where a collector runs (the browser
+    // tests start their own): it must never start one on the team's database by itself.
+    configurePreviewServer(server) {
+      const target = options.url ?? process.env['FICUS_TELEMETRY_URL'];
+      if (!enabled || target === undefined || target === '') return;
+      const index = join(server.config.build.outDir, 'index.html');
+      server.config.logger.info(`telemetry: forwarding to the collector at ${target}`);
+      server.middlewares.use((request, response, next) => {
+        const path = forwardedPath(request);
+        if (path !== undefined) return forward(request, response, new URL(path, target));
+        if (!isPageRequest(request)) return next();
+        // The built index.html has no meta tag (the build does not know of a collector): add it.
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        response.end(withCollectorMeta(readFileSync(index, 'utf8')));
+      });
     },
     transformIndexHtml: () =>
       active ? [{ tag: 'meta', attrs: { name: COLLECTOR_META_NAME, content: 'on' }, injectTo: 'head' }] : [],
@@ -160,6 +178,26 @@ function forwardedPath(request: IncomingMessage): string | undefined {
   if (url.pathname.startsWith(`${COLLECTOR_DEV_PREFIX}/`))
     return `${url.pathname.slice(COLLECTOR_DEV_PREFIX.length)}${url.search}`;
   return undefined;
+}
+
+/** A navigation to one of the app's pages (the SPA's index.html), not a file. */
+function isPageRequest(request: IncomingMessage): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  if (!(request.headers.accept ?? '').includes('text/html')) return false;
+  const last = new URL(request.url ?? '/', 'http://preview').pathname.split('/').at(-1) ?? '';
+  return last === '' || last === 'index.html' || !last.includes('.');
+}
+
+/**
+ * `html` with the collector meta tag at the end of its head.
+ *
+ * @example
+ * withCollectorMeta('<head></head>'); // '<head><meta name="ficus-telemetry-collector" content="on"></head>'
+ */
+export function withCollectorMeta(html: string): string {
+  if (!html.includes('</head>'))
+    throw new Error('the built index.html has no </head> to put the collector meta tag in');
+  return html.replace('</head>', () => `<meta name="${COLLECTOR_META_NAME}" content="on"></head>`);
 }
 
 /** Sends `request` on to `target` as it came, with who sent it, and its answer back as it came. */

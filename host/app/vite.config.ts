@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { contentSecurityPolicyPlugin } from './csp-vite-plugin.ts';
+import { dashboardPlugin } from './dashboard-plugin.ts';
 import { telemetryCollectorPlugin } from './telemetry-collector-plugin.ts';
 import { mswServiceWorker, wasmerWasiAsset, wasmPages } from './vite-plugins.ts';
 
@@ -14,6 +15,7 @@ export default defineConfig({
     mswServiceWorker(),
     wasmPages(fileURLToPath(new URL('../../dist/wasm', import.meta.url))),
     wasmerWasiAsset(),
+    dashboardPlugin(),
     telemetryCollectorPlugin(),
   ],
   build: {
