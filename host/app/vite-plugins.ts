@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
+import { shippedWasmFiles } from './shipped-wasm.ts';
 
 /**
  * Serves msw's service worker script from the installed package (dev) and emits it into the build,
@@ -24,7 +25,7 @@ export function mswServiceWorker(url = '/mockServiceWorker.js'): Plugin {
   };
 }
 
-/** Serves the WASM build (`dist/wasm`, made by `npm run build:wasm`) under `/wasm/`, in dev and in the build. */
+/** Serves the WASM build (`dist/wasm`, made by `npm run build:wasm`) under `/wasm/` in dev; a build ships its pages only. */
 export function wasmPages(dir: string, base = '/wasm/'): Plugin {
   return {
     name: 'ficus-wasm-pages',
@@ -40,19 +41,9 @@ export function wasmPages(dir: string, base = '/wasm/'): Plugin {
       });
     },
     generateBundle() {
-      if (!existsSync(dir)) return;
-      const releases = join(dir, 'releases');
-      const names = [
-        ...readdirSync(dir),
-        ...(existsSync(releases) ? readdirSync(releases).map((name) => `releases/${name}`) : []),
-      ];
-      for (const name of names) {
-        if (/\.(wasm|json)$/.test(name))
-          this.emitFile({
-            type: 'asset',
-            fileName: `${base.slice(1)}${name}`,
-            source: readFileSync(join(dir, name)),
-          });
+      // The app's pages only (shipped-wasm.ts): no SDK examples or test fixtures in production.
+      for (const file of shippedWasmFiles(dir)) {
+        this.emitFile({ type: 'asset', fileName: `${base.slice(1)}${file.name}`, source: file.source });
       }
     },
   };
