@@ -38,8 +38,8 @@ export function renderDashboard(root: HTMLElement, data: DashboardData): void {
   part('next').replaceChildren(
     line(
       next.page === null
-        ? `Next: nothing. ${next.why}.`
-        : `Next: ${next.kind} ${next.page}, because ${next.why}.`,
+        ? `Next: nothing: ${next.why}.`
+        : `Next: ${NEXT_VERB[next.kind]} ${next.page}, because ${next.why}.`,
     ),
   );
   part('rows').replaceChildren(...dashboardRows(coverage, summary).map(tableRow));
@@ -55,6 +55,14 @@ export function renderDashboard(root: HTMLElement, data: DashboardData): void {
   ];
   part('notes').replaceChildren(...notes.map((note) => line(note)));
 }
+
+/** How the next step reads before its page. */
+const NEXT_VERB = {
+  port: 'port',
+  'roll-out': 'roll out',
+  'fix-parity': 'fix the parity of',
+  done: '',
+} as const;
 
 function tableRow(row: DashboardRow): HTMLTableRowElement {
   const { plan, measured } = row;
