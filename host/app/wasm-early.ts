@@ -1,5 +1,6 @@
 import { apiPaths } from '../../bridge/index.ts';
 import { REFERENCE_PLAN } from '../../migration-plan/index.ts';
+import { exampleRequest } from '../examples/example-request.ts';
 import { browserReleaseCache } from '../releases/release-cache.ts';
 import { firstWasmPage, prestartWasmWorld } from '../wasm-world/wasm-prestart.ts';
 
@@ -20,15 +21,22 @@ const channelUrl =
   document.querySelector('meta[name="ficus-release-channel"]')?.getAttribute('content') ??
   apiPaths.releaseChannel('stable');
 
+/** An example (host/examples/) runs from the build's own manifest, which lists the examples. */
+export const example = exampleRequest(location.pathname, location.search);
+
 /** The WASM world started early; main.ts hands it to bootBrowserApp. */
 export const wasmWorld = prestartWasmWorld({
   base: '/wasm/',
-  firstPage: firstWasmPage(REFERENCE_PLAN, location.pathname, location.search),
-  release: {
+  firstPage: example === null ? firstWasmPage(REFERENCE_PLAN, location.pathname, location.search) : null,
+  ...(example === null ? { release: releaseOptions() } : {}),
+});
+
+function releaseOptions() {
+  return {
     channelUrl,
     cache: browserReleaseCache(globalThis.caches, globalThis.localStorage),
     ready: new Promise<void>((resolve) => {
       backendUp = resolve;
     }),
-  },
-});
+  };
+}

@@ -1,3 +1,5 @@
+import type { ComponentType } from 'react';
+import type { WasmManifestEntry } from '../../bridge/index.ts';
 import { LEGACY_PAGES } from '../../legacy-react/pages/index.ts';
 import { cohortOf, findPage, type Plan, pageIds } from '../../migration-plan/index.ts';
 import { followBrowserHistory } from '../../router/browser-history.ts';
@@ -25,6 +27,10 @@ export interface BrowserBootOptions {
   readonly wasmWorld?: PrestartedWasmWorld;
   /** How long the WASM world may leave a call unanswered before its worker is restarted; default 2000 ms. */
   readonly wasmDeadlineMs?: number;
+  /** The React world's pages by route; default the reference app's (LEGACY_PAGES). */
+  readonly legacyPages?: Readonly<Record<string, ComponentType>>;
+  /** Manifest entry kinds the WASM world may load as pages; default `page` (the example browser adds `example`). */
+  readonly wasmModuleKinds?: readonly WasmManifestEntry['kind'][];
 }
 
 /** Where the device's id lives: its rollout cohort is `cohortOf(id)` (migration-plan/cohort.ts). */
@@ -112,13 +118,14 @@ export async function bootBrowserApp(options: BrowserBootOptions) {
     scheduleFrame,
     trace,
     plan,
-    legacyPages: LEGACY_PAGES,
+    legacyPages: options.legacyPages ?? LEGACY_PAGES,
     wasm: {
       startWorker: wasmWorld.startWorker,
       ...(options.wasmDeadlineMs === undefined ? {} : { watchdog: { deadlineMs: options.wasmDeadlineMs } }),
       manifest: wasmWorld.manifest,
       moduleUrl: wasmWorld.moduleUrl,
       release: wasmWorld.release,
+      ...(options.wasmModuleKinds === undefined ? {} : { moduleKinds: options.wasmModuleKinds }),
     },
     release: () => wasmWorld.release.current(),
     rollout: () => rollout.current(),

@@ -12,6 +12,7 @@ import {
   type Schema,
   type SchemaIssue,
   UnmountResultSchema,
+  type WasmManifestEntry,
   type WasmWorldMessage,
 } from '../../bridge/index.ts';
 import type { WasmWorldEvent } from '../../wasm-pages/runtime/page-events.ts';
@@ -57,6 +58,8 @@ export interface WasmWorldClientOptions {
    * loads, mounts and crashes on mount, so a release that fails falls back to the last known-good.
    */
   readonly release?: ReleaseHooks;
+  /** The kinds of manifest entry loadable as pages; default `page` (the example browser adds `example`). */
+  readonly moduleKinds?: readonly WasmManifestEntry['kind'][];
   /**
    * Where the worker fetches a module itself, compiling it while it downloads (browsers). Without
    * it the host reads the bytes with `moduleBytes` (Node: files) and hands them over.

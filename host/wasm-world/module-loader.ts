@@ -1,4 +1,9 @@
-import { type PageLoadOutcome, type WasmManifest, WasmManifestSchema } from '../../bridge/index.ts';
+import {
+  type PageLoadOutcome,
+  type WasmManifest,
+  type WasmManifestEntry,
+  WasmManifestSchema,
+} from '../../bridge/index.ts';
 import { type PageModuleSource, refusedAbiVersion } from '../../wasm-pages/runtime/module-source.ts';
 import type { ReleaseHooks } from '../releases/release-session.ts';
 import { type DeadlineTimer, withModuleDeadline } from './module-deadline.ts';
@@ -25,7 +30,11 @@ export interface ModuleLoaderOptions {
    * the last known-good release, and the load is tried once more from the new manifest.
    */
   readonly release?: Pick<ReleaseHooks, 'loadFailed'>;
+  /** The kinds of manifest entry it may load as a page; default pages only (the example browser adds `example`). */
+  readonly moduleKinds?: readonly WasmManifestEntry['kind'][];
 }
+
+const PAGES_ONLY: readonly WasmManifestEntry['kind'][] = ['page'];
 
 /**
  * Loads page modules into the WASM world on demand, once per worker: the manifest entry (own
@@ -88,7 +97,7 @@ export class ModuleLoader {
       this.manifest ??= await this.readManifest(route);
       // Own entries only: a route like "constructor" must not find Object.prototype's.
       const entry = Object.hasOwn(this.manifest.modules, route) ? this.manifest.modules[route] : undefined;
-      if (entry === undefined || entry.kind !== 'page')
+      if (entry === undefined || !(this.options.moduleKinds ?? PAGES_ONLY).includes(entry.kind))
         throw new ReleaseModuleRefused(`the WASM build has no page "${route}"`);
       const refused = refusedAbiVersion(route, entry, this.manifest.abiVersion);
       if (refused !== null) throw new ReleaseModuleRefused(refused);

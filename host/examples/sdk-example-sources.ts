@@ -1,0 +1,9 @@
+/** The WASM SDK examples' sources by path, read by Vite at build time (their header comments are the titles). */
+export const SDK_EXAMPLE_SOURCES: Readonly<Record<string, string>> = import.meta.glob(
+  '../../wasm-pages/sdk/examples/*.ts',
+  {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  },
+);
