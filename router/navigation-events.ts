@@ -13,6 +13,11 @@ export interface ReplaceEvent {
   readonly type: 'REPLACE';
   readonly route: string;
   readonly params: Params;
+  /**
+   * A reload of the page on screen (a new build of its module): focus goes back to the key the
+   * viewer is on, and the URL, which already shows the page, is left alone.
+   */
+  readonly reload?: boolean;
 }
 
 /** One entry back (the remote's Back key, or a world's `back` request). Nothing at the root. */

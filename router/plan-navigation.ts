@@ -12,6 +12,8 @@ export type NavigationTarget =
       readonly urlMode: UrlSyncMode;
       /** For a reset: the pages beneath `page`, oldest first. */
       readonly beneath?: readonly PageRef[];
+      /** For a replace that reloads the page on screen: keep the viewer's focus key. */
+      readonly keepFocus?: boolean;
     }
   | { readonly kind: 'back' | 'forward'; readonly index: number; readonly urlMode: UrlSyncMode };
 
@@ -34,7 +36,14 @@ export function targetOf(
     case 'NAVIGATE':
       return { kind: 'push', page: { route: request.route, params: request.params }, urlMode: 'push' };
     case 'REPLACE':
-      return { kind: 'replace', page: { route: request.route, params: request.params }, urlMode: 'replace' };
+      return request.reload === true
+        ? {
+            kind: 'replace',
+            page: { route: request.route, params: request.params },
+            urlMode: 'none',
+            keepFocus: true,
+          }
+        : { kind: 'replace', page: { route: request.route, params: request.params }, urlMode: 'replace' };
     case 'RESET':
       // The browser already shows the first page's URL (a deep link), and a reset later on has
       // no older browser entries it could drop: both just rewrite the current browser entry.
@@ -98,8 +107,9 @@ export function startPending(
     }
     // 'legacy' is a placeholder: `choosingWorld` sets the real world before anything sees the entry.
     const made = newEntry(keys, { ...target.page, world: 'legacy' });
+    const focusToRestore = target.keepFocus === true && context.stack.index >= 0 ? readFocus() : null;
     return {
-      pending: { ...base, entry: made.entry, beneath, targetIndex: -1, focusToRestore: null },
+      pending: { ...base, entry: made.entry, beneath, targetIndex: -1, focusToRestore },
       keys: made.keys,
       attempts: id,
     };

@@ -7,7 +7,13 @@ import {
   RouteSchema,
   type WorldId,
 } from '../bridge/index.ts';
-import { type HistoryStack, indexOfKey, type KeyCounter, type PageRef } from './history-stack.ts';
+import {
+  currentEntry,
+  type HistoryStack,
+  indexOfKey,
+  type KeyCounter,
+  type PageRef,
+} from './history-stack.ts';
 import type { RouterFailure } from './navigation-context.ts';
 import type { NavigationEvent } from './navigation-events.ts';
 import { navigationMachine } from './navigation-machine.ts';
@@ -73,6 +79,12 @@ export interface Router {
   navigate(route: string, params?: Params, origin?: RequestOrigin): boolean;
   /** Swaps the current entry for another page; false when refused, like `navigate`. */
   replace(route: string, params?: Params, origin?: RequestOrigin): boolean;
+  /**
+   * Serves the page on screen again, freshly mounted, on the same history entry position and URL,
+   * focus kept where the viewer is when the new page has that key (a live reload of its module).
+   * False when nothing is on screen yet.
+   */
+  reload(): boolean;
   /** One entry back; nothing at the root. */
   back(): void;
   /** One entry forward; nothing at the end. */
@@ -175,6 +187,12 @@ export function createRouter(ports: RouterPorts, options: RouterOptions): Router
     },
     navigate: (route, params = {}, origin = 'host') => request('NAVIGATE', { route, params }, origin),
     replace: (route, params = {}, origin = 'host') => request('REPLACE', { route, params }, origin),
+    reload() {
+      const shown = stopped ? undefined : currentEntry(actor.getSnapshot().context.stack);
+      if (shown === undefined) return false;
+      send({ type: 'REPLACE', route: shown.route, params: shown.params, reload: true });
+      return true;
+    },
     back: () => send({ type: 'BACK' }),
     forward: () => send({ type: 'FORWARD' }),
     reset(page, origin = 'host') {

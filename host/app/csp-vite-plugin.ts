@@ -47,17 +47,17 @@ export function contentSecurityPolicyPlugin(): Plugin {
 }
 
 /**
- * The dev server's policy: the app's, plus a nonce for inline styles. Vite's dev client inserts
- * `<style>` elements (its error overlay, and CSS imported from a module, which the app does not
- * do today); with only `default-src 'self'` a compile error would show a blank screen and a CSP
- * violation instead of the overlay. Scripts need nothing more in dev: Vite serves its client and
- * every module as files (no React-refresh preamble here, no inline script).
+ * The dev server's policy: the app's, plus the dev server's nonce for inline styles and scripts.
+ * Vite's dev client inserts `<style>` elements (its error overlay, and CSS imported from a
+ * module); with only `default-src 'self'` a compile error would show a blank screen and a CSP
+ * violation instead of the overlay. The one inline script is React Fast Refresh's preamble
+ * (@vitejs/plugin-react), which Vite writes into index.html with the nonce. A build has neither.
  *
  * @example
- * devPolicy('abc'); // "…; style-src 'self' 'sha256-…' 'nonce-abc'; object-src 'none'; base-uri 'none'"
+ * devPolicy('abc'); // "…; script-src 'self' 'nonce-abc'; style-src 'self' 'sha256-…' 'nonce-abc'; …"
  */
 export function devPolicy(nonce: string): string {
-  return contentSecurityPolicy({ 'style-src': [`'nonce-${nonce}'`] });
+  return contentSecurityPolicy({ 'script-src': [`'nonce-${nonce}'`], 'style-src': [`'nonce-${nonce}'`] });
 }
 
 /**

@@ -1,9 +1,11 @@
 import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { contentSecurityPolicyPlugin } from './csp-vite-plugin.ts';
 import { dashboardPlugin } from './dashboard-plugin.ts';
 import { telemetryCollectorPlugin } from './telemetry-collector-plugin.ts';
 import { mswServiceWorker, wasmerWasiAsset, wasmPages } from './vite-plugins.ts';
+import { wasmLiveReload } from './wasm-live-reload-plugin.ts';
 
 // Serves the reference app "Ficus TV": both worlds, the router and the mock backend.
 export default defineConfig({
@@ -12,8 +14,12 @@ export default defineConfig({
   // wasmerWasiAsset here too: `vite dev` serves the worker's modules through these plugins.
   plugins: [
     contentSecurityPolicyPlugin(),
+    // React Fast Refresh for the React world's pages under `npm start` (the reconciler injects
+    // itself into the DevTools hook, which the refresh runtime patches).
+    react(),
     mswServiceWorker(),
     wasmPages(fileURLToPath(new URL('../../dist/wasm', import.meta.url))),
+    wasmLiveReload(fileURLToPath(new URL('../..', import.meta.url))),
     wasmerWasiAsset(),
     dashboardPlugin(),
     telemetryCollectorPlugin(),

@@ -17,6 +17,7 @@ import { type PrestartedWasmWorld, prestartWasmWorld } from '../wasm-world/wasm-
 import { type AppHost, createAppHost } from './app-host.ts';
 import { InputTrace } from './input-trace.ts';
 import { RemoteRollout } from './remote-rollout.ts';
+import { WASM_UPDATED_EVENT, wasmUpdatedIds } from './wasm-updated-event.ts';
 
 export interface BrowserBootOptions {
   readonly container: HTMLElement;
@@ -208,9 +209,31 @@ export async function bootBrowserApp(options: BrowserBootOptions) {
       { open: devtoolsRequested(search), keys: window, document },
     );
 
+  // Live reload under `npm start`: a WASM page's module was rebuilt (wasm-live-reload-plugin.ts).
+  import.meta.hot?.on(WASM_UPDATED_EVENT, (data) => {
+    void reloadWasmPages(started, wasmWorld, data);
+  });
+
   scheduleFrame();
   await started.start();
   return started;
+}
+
+/**
+ * A new build of some WASM modules: read the release again, let their next mounts load the new
+ * modules, and serve the page on screen again if it is one of them (same history entry, focus
+ * kept where the new page has the key).
+ */
+async function reloadWasmPages(host: AppHost, wasmWorld: PrestartedWasmWorld, data: unknown): Promise<void> {
+  const ids = wasmUpdatedIds(data);
+  if (ids.length === 0) return;
+  await wasmWorld.refresh();
+  host.wasm.modulesChanged(ids);
+  const shown = host.router.visible();
+  if (shown?.world === 'wasm' && ids.includes(shown.route)) {
+    console.info(`[ficus] ${shown.route} rebuilt: reloading the page`);
+    host.router.reload();
+  }
 }
 
 /** The `inspect` option for `?inspect`: records in `window.__ficusInspect`, lines on console.debug. */

@@ -174,6 +174,11 @@ export class WasmWorldClient {
     return this.modules.load(route);
   }
 
+  /** New builds of these pages' modules exist: their next mount loads them (see ModuleLoader.invalidate). */
+  modulesChanged(routes: readonly string[]): void {
+    this.modules.invalidate(routes);
+  }
+
   async mount(key: string, route: string, params: Params, hidden: boolean): Promise<void> {
     this.routes.set(key, route);
     const ticket = ++this.mountTickets;

@@ -7,3 +7,7 @@ export const SDK_EXAMPLE_SOURCES: Readonly<Record<string, string>> = import.meta
     eager: true,
   },
 );
+
+// A saved SDK example is live-reloaded as a WASM module (wasm-live-reload-plugin.ts); its text
+// here only titles the index, so it must not make Vite reload the whole app.
+import.meta.hot?.accept();

@@ -77,6 +77,15 @@ export class ModuleLoader {
     this.loaded.clear();
   }
 
+  /**
+   * New builds of `routes` exist (a live reload under `npm start`): the manifest is read again and
+   * those pages load their new module on their next mount; pages mounted now keep running the old one.
+   */
+  invalidate(routes: readonly string[]): void {
+    this.manifest = undefined;
+    for (const route of routes) this.loaded.delete(route);
+  }
+
   private async loadModule(route: string): Promise<void> {
     try {
       await this.loadOnce(route);

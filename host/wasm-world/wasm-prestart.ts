@@ -47,6 +47,11 @@ export interface PrestartedWasmWorld {
   readonly firstPageLoaded: Promise<void>;
   /** What the WASM world client tells the release of loads and mounts (no-ops without releases). */
   readonly release: ReleaseHooks;
+  /**
+   * Reads the release (or the build's manifest) again: a new build under `npm start`. Resolves
+   * when the new manifest is known.
+   */
+  readonly refresh: () => Promise<void>;
   /** Delivers the release's events (`release.chosen` first), those before the call included. */
   readonly onReleaseEvent: (listener: (event: ReleaseEvent) => void) => void;
 }
@@ -103,7 +108,7 @@ export function prestartWasmWorld(options: WasmPrestartOptions): PrestartedWasmW
   let listener: ((event: ReleaseEvent) => void) | undefined;
   const emit = (event: ReleaseEvent) => (listener === undefined ? events.push(event) : listener(event));
   const releaseOptions = options.release;
-  const session: Promise<ReleaseSession | null> =
+  const resolveSession = (): Promise<ReleaseSession | null> =>
     releaseOptions === undefined
       ? Promise.resolve(null)
       : (async () => {
@@ -119,10 +124,13 @@ export function prestartWasmWorld(options: WasmPrestartOptions): PrestartedWasmW
             await readKnownGood(releaseOptions.cache),
           );
         })().catch(() => null);
+  let session = resolveSession();
   let running: ReleaseSession | null = null;
-  void session.then((found) => {
-    running = found;
-  });
+  const follow = (resolving: Promise<ReleaseSession | null>) =>
+    void resolving.then((found) => {
+      if (session === resolving) running = found;
+    });
+  follow(session);
   const release: ReleaseHooks = {
     current: () => running?.current() ?? null,
     loadFailed: (page, detail) => running?.loadFailed(page, detail) ?? false,
@@ -176,6 +184,12 @@ export function prestartWasmWorld(options: WasmPrestartOptions): PrestartedWasmW
   return {
     startWorker,
     manifest: readManifest,
+    refresh() {
+      manifest = undefined;
+      session = resolveSession();
+      follow(session);
+      return session.then(() => undefined);
+    },
     moduleUrl,
     firstPageLoaded,
     release,

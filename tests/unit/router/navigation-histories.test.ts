@@ -59,6 +59,33 @@ describe('navigation histories', () => {
     expectSettledScreen(harness);
   });
 
+  it('reload serves the page on screen again: same position and URL, a fresh mount, focus kept', async () => {
+    const harness = await startedRouter();
+    const { router, ports } = harness;
+    router.navigate('details', { id: 't1' });
+    await settle();
+    router.navigate('playback', { id: 't1' });
+    await settle();
+    router.back();
+    await settle();
+    const before = router.history().entries[1];
+    const urlCalls = ports.callsTo('syncUrl').length;
+    ports.focusKey = 'details:back';
+    expect(router.reload()).toBe(true);
+    await settle();
+    expect(routes(router)).toEqual(['home', 'details*', 'playback']);
+    const after = router.history().entries[1];
+    expect(after).toMatchObject({ route: 'details', params: { id: 't1' } });
+    expect(after?.key).not.toBe(before?.key);
+    expect(ports.callsTo('mountOffscreen').at(-1)).toMatchObject({ key: after?.key });
+    expect(ports.callsTo('handOverFocus').at(-1)).toMatchObject({ key: after?.key, focusKey: 'details:back' });
+    // The URL already shows the page: told with mode 'none' (the browser follower records the new key).
+    expect(ports.callsTo('syncUrl').slice(urlCalls)).toEqual([
+      { port: 'syncUrl', key: after?.key, route: 'details', mode: 'none' },
+    ]);
+    expectSettledScreen(harness);
+  });
+
   it('forward returns to the entry Back left, with the browser moved forward', async () => {
     const harness = await startedRouter();
     const { router, ports } = harness;
