@@ -63,6 +63,8 @@ export interface ParityOptions {
    * with this text, and the page's port counts as not done while it still differs.
    */
   readonly knownGap?: string;
+  /** Load the WASM page from this wasm build's folder instead of dist/wasm (a port built elsewhere). */
+  readonly wasmDir?: string;
 }
 
 /**
@@ -98,7 +100,11 @@ export async function runParity(
 ): Promise<ParityReport> {
   const clock = new FakeClock();
   const backend = { react: recordBackendRequests(), wasm: recordBackendRequests() };
-  const wasm = await createWasmHarness([page.wasm], { clock, fetch: backend.wasm.fetch });
+  const wasm = await createWasmHarness([page.wasm], {
+    clock,
+    fetch: backend.wasm.fetch,
+    ...(options.wasmDir === undefined ? {} : { wasmDir: options.wasmDir }),
+  });
   vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
   try {
     const react = createLegacyHarness({ [page.route]: page.react }, { fetch: backend.react.fetch });

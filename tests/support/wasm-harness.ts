@@ -13,13 +13,16 @@ import { TEST_API_BASE } from './legacy-harness.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The bytes of a module the wasm build compiled (npm test's global setup builds them). */
-export function builtWasm(id: string): Uint8Array {
-  const dir = join(ROOT, 'dist/wasm');
+/**
+ * The bytes of a module the wasm build compiled (npm test's global setup builds them), from the
+ * build's folder `dir` (default the project's dist/wasm).
+ */
+export function builtWasm(id: string, dir = join(ROOT, 'dist/wasm')): Uint8Array {
   const manifest = WasmManifestSchema.check(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
-  if (!manifest.ok) throw new Error(`dist/wasm/manifest.json is malformed: ${manifest.issue.message}`);
+  if (!manifest.ok) throw new Error(`${join(dir, 'manifest.json')} is malformed: ${manifest.issue.message}`);
   const entry = manifest.value.modules[id];
-  if (entry === undefined) throw new Error(`the wasm build has no module "${id}" (run npm run build:wasm)`);
+  if (entry === undefined)
+    throw new Error(`the wasm build in ${dir} has no module "${id}" (run npm run build:wasm)`);
   return new Uint8Array(readFileSync(join(dir, entry.file)));
 }
 
@@ -33,6 +36,8 @@ export interface WasmHarnessOptions {
   readonly clock?: WorldClock;
   /** The backend's fetch for the page's data requests; the global fetch (msw in tests) when absent. */
   readonly fetch?: typeof fetch;
+  /** The wasm build's folder to load the pages from (a build outside the project); default dist/wasm. */
+  readonly wasmDir?: string;
 }
 
 /**
@@ -67,7 +72,7 @@ export async function createWasmHarness(pages: readonly string[], options: WasmH
     },
   });
   for (const page of pages) {
-    const loaded = await world.load(page, builtWasm(page));
+    const loaded = await world.load(page, builtWasm(page, options.wasmDir));
     if (!loaded.ok) throw new Error(loaded.error.message);
   }
   focus.onChange((event) => world.event(currentKey, event));
