@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { coverageReport, formatCoverage } from '../../migration-plan/coverage.ts';
 import { DEFAULT_BASELINE_PATH } from '../../migration-plan/coverage-baseline.ts';
 import { checkCoverage } from '../../migration-plan/coverage-check.ts';
+import { weightsLine, withMeasuredWeights } from '../../migration-plan/measured-weights.ts';
 import { parityByPage } from '../../migration-plan/parity-by-page.ts';
 import { DEFAULT_PARITY_DIR } from '../../migration-plan/parity-results.ts';
 import { REFERENCE_PLAN } from '../../migration-plan/reference-plan.ts';
@@ -17,14 +18,22 @@ import { dashboardCoverage } from './dashboard-coverage.ts';
 import { readTelemetry } from './read-telemetry.ts';
 import { staticDashboardHtml } from './static-html.ts';
 
-const USAGE = `usage: npm run coverage -- [--parity=DIR] [--check] [--html FILE [--collector URL | --db FILE]]
+const USAGE = `usage: npm run coverage -- [--parity=DIR] [--check] [--weights=plan|measured] [--html FILE] [--collector URL | --db FILE]
   --parity=DIR     where the parity results are (default ${DEFAULT_PARITY_DIR})
+  --weights=measured  weight pages by the viewer time telemetry measured, not the plan's usageWeight
   --check          fail when coverage fell below ${DEFAULT_BASELINE_PATH}; rewrite it when coverage rose
   --html FILE      write the dashboard as one self-contained HTML file, with telemetry from
   --collector URL  a running collector (e.g. http://127.0.0.1:5180), or
   --db FILE        the collector's database (default ${DEFAULT_TELEMETRY_DB})`;
 
-let values: { parity?: string; check?: boolean; html?: string; collector?: string; db?: string };
+let values: {
+  parity?: string;
+  check?: boolean;
+  html?: string;
+  collector?: string;
+  db?: string;
+  weights?: string;
+};
 try {
   ({ values } = parseArgs({
     options: {
@@ -33,12 +42,19 @@ try {
       html: { type: 'string' },
       collector: { type: 'string' },
       db: { type: 'string' },
+      weights: { type: 'string' },
     },
   }));
+  if (values.weights !== undefined && values.weights !== 'plan' && values.weights !== 'measured')
+    throw new Error(`--weights is "plan" or "measured", not "${values.weights}"`);
   if (values.collector !== undefined && values.db !== undefined)
     throw new Error('--collector and --db both name where telemetry comes from: give one');
-  if (values.html === undefined && (values.collector !== undefined || values.db !== undefined))
-    throw new Error('--collector and --db go with --html FILE');
+  if (
+    values.html === undefined &&
+    values.weights !== 'measured' &&
+    (values.collector !== undefined || values.db !== undefined)
+  )
+    throw new Error('--collector and --db go with --html FILE or --weights=measured');
 } catch (error) {
   console.error(`coverage: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
   process.exit(2);
@@ -76,7 +92,27 @@ if (values.html !== undefined) {
   process.exit(0);
 }
 
+if (values.weights === 'measured') {
+  const telemetry = await readTelemetry({
+    dbPath: values.db ?? DEFAULT_TELEMETRY_DB,
+    ...(values.collector === undefined ? {} : { collectorUrl: values.collector }),
+  });
+  if (telemetry.note !== null) {
+    console.error(`coverage: --weights=measured needs telemetry: ${telemetry.note}`);
+    process.exit(1);
+  }
+  const measured = withMeasuredWeights(
+    REFERENCE_PLAN,
+    telemetry.summary.rows,
+    telemetry.summary.totals.sessions,
+  );
+  console.log(formatCoverage(coverageReport(measured.plan, parity)));
+  console.log(weightsLine(measured.source));
+  process.exit(0);
+}
+
 console.log(formatCoverage(report));
+console.log(weightsLine({ kind: 'plan' }));
 
 const head = (() => {
   try {
