@@ -20,6 +20,18 @@ const color = string({
   pattern: /^(?:#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})|transparent)$/,
   patternName: 'a color like #1a2b3c, #1a2b3c80 or transparent',
 });
+/**
+ * What a node is, for assistive technology (the painter maps each to an ARIA role). A closed list:
+ * a role is a promise about how the node behaves, so a page picks from what the host knows how to
+ * say, and a typo is refused where it was made instead of reaching the screen reader as noise.
+ */
+export const ROLES = ['button', 'heading', 'text', 'image', 'list', 'listitem', 'dialog', 'group'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Longest `label` and `description` (characters): room for a title and a sentence, not a document. */
+export const LABEL_MAX_LENGTH = 500;
+export const DESCRIPTION_MAX_LENGTH = 2000;
+
 const coordinate = number({ min: -1_000_000, max: 1_000_000 });
 const length = number({ min: 0, max: 1_000_000 });
 
@@ -86,6 +98,20 @@ export const PROPS = {
     number({ integer: true, min: 0, max: BOUNDARY_ALL }),
     ALL_KINDS,
     'directions focus may not leave in (mask, see boundaryMask)',
+  ),
+  // Accessibility (codes 50-59, every kind): added without an ABI version bump, see ABI.md section 5.
+  role: prop(50, oneOf(ROLES), ALL_KINDS, 'what the node is, for screen readers (button, heading, ...)'),
+  label: prop(
+    51,
+    string({ minLength: 1, maxLength: LABEL_MAX_LENGTH }),
+    ALL_KINDS,
+    'the name a screen reader says for the node; every focusable node needs one',
+  ),
+  description: prop(
+    52,
+    string({ minLength: 1, maxLength: DESCRIPTION_MAX_LENGTH }),
+    ALL_KINDS,
+    'extra words a screen reader says after the label',
   ),
 } as const;
 

@@ -34,6 +34,9 @@ type Common = Optional<
   | 'focusKey'
   | 'focusGroup'
   | 'preferredChild'
+  | 'role'
+  | 'label'
+  | 'description'
 > &
   FocusHandlers & {
     /** Directions in which focus may not leave this node: a list, or 'all'. */

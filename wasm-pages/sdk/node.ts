@@ -4,7 +4,7 @@
 import { BatchWriter } from "./batch-writer";
 import { FocusHandler } from "./focus";
 import {
-  Fit, FontWeight, IMAGE_PROP_END, IMAGE_PROP_FIRST, isColor, isFocusKey, kindName, NodeKind, Prop, propAppliesTo, propName,
+  Fit, FontWeight, IMAGE_PROP_END, IMAGE_PROP_FIRST, isColor, isFocusKey, isRole, kindName, NodeKind, Prop, propAppliesTo, propName,
   TextAlign,
 } from "./props";
 import * as rule from "./props"; // the value rules of bridge/props.ts, generated: rule.X_MIN, rule.TEXT_MAX_LENGTH, …
@@ -129,6 +129,25 @@ export class Node {
   preferredChild(value: string): Node { return this.setKey(Prop.PreferredChild, value); }
   /** Directions focus may not leave this node in: a mask of Boundary.* bits or `boundaryMask([...])`. */
   boundary(mask: i32): Node { return this.setNumber(Prop.Boundary, <f64>mask, rule.BOUNDARY_MIN, rule.BOUNDARY_MAX, rule.BOUNDARY_INTEGER); }
+
+  // ---- accessibility --------------------------------------------------------------------------
+
+  /** What the node is for a screen reader: one of Role.* ("button", "heading", "text", "image", …). */
+  role(value: string): Node {
+    if (!isRole(value)) this.fail(Prop.Role, "\"" + value + "\" is not one of " + rule.roleChoices());
+    return this.setString(Prop.Role, value);
+  }
+  /** The name a screen reader says for the node (1 to LABEL_MAX_LENGTH characters); every focusable needs one. */
+  label(value: string): Node {
+    if (value.length < rule.LABEL_MIN_LENGTH || value.length > rule.LABEL_MAX_LENGTH) this.fail(Prop.Label, rule.labelLengthRule());
+    return this.setString(Prop.Label, value);
+  }
+  /** Extra words a screen reader says after the label. */
+  description(value: string): Node {
+    if (value.length < rule.DESCRIPTION_MIN_LENGTH || value.length > rule.DESCRIPTION_MAX_LENGTH)
+      this.fail(Prop.Description, rule.descriptionLengthRule());
+    return this.setString(Prop.Description, value);
+  }
 
   /** Clears a prop back to its default (a setProp with null). */
   clear(prop: Prop): Node {

@@ -6,9 +6,12 @@
 import type { Arbitrary } from 'fast-check';
 import fc from 'fast-check';
 import {
+  DESCRIPTION_MAX_LENGTH,
+  LABEL_MAX_LENGTH,
   MAX_NODE_ID,
   NODE_KINDS,
   type PropName,
+  ROLES,
   type SceneOp,
   type SceneProps,
   type SetPropOp,
@@ -87,6 +90,9 @@ export const PROP_VALUE_ARBS: { readonly [K in PropName]: Arbitrary<SceneProps[K
   focusGroup: fc.boolean(),
   preferredChild: focusKeyArb,
   boundary: fc.integer({ min: 0, max: 15 }),
+  role: fc.constantFrom(...ROLES),
+  label: textArb.filter((label) => label.length > 0 && label.length <= LABEL_MAX_LENGTH),
+  description: textArb.filter((text) => text.length > 0 && text.length <= DESCRIPTION_MAX_LENGTH),
 };
 
 export const PROP_NAME_LIST = Object.keys(PROP_VALUE_ARBS) as PropName[];

@@ -51,6 +51,9 @@ const SAMPLE_VALUES: { readonly [K in PropName]: readonly SceneProps[K][] } = {
   focusGroup: [true, false],
   preferredChild: ['tile-0', 'X'],
   boundary: [0, 1, 12, 15],
+  role: ['button', 'heading', 'text', 'image', 'list', 'listitem', 'dialog', 'group'],
+  label: ['Play', 'é', 'l'.repeat(500), '<b>not html</b>'],
+  description: ['Starts the film from the beginning', 'd'.repeat(2000)],
 };
 
 describe('encodeSceneBatch: layout', () => {

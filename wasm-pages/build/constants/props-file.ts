@@ -157,13 +157,19 @@ function ruleLines(input: PropsInput, names: readonly string[]): string[] {
         stringFunction(`${name}LengthRule`, message),
       );
     } else if (schema.expected.startsWith('one of ')) {
+      const values = choicesOf(schema, where);
       choices.push(
         `/** The values of ${name}. */`,
         `export namespace ${pascal(name)} {`,
-        ...choicesOf(schema, where).map(
-          (value) => `  export const ${upperSnake(value)} = ${asString(value)};`,
-        ),
+        ...values.map((value) => `  export const ${upperSnake(value)} = ${asString(value)};`),
         '}',
+        // A list too long for node.ts's three-way setChoice (role) is checked with these.
+        `/** Whether \`value\` is one of the values of ${name}. */`,
+        `export function is${pascal(name)}(value: string): bool {`,
+        `  return ${values.map((value) => `value == ${asString(value)}`).join(' || ')};`,
+        '}',
+        `/** The values of ${name}, for messages. */`,
+        stringFunction(`${name}Choices`, values.join(', ')),
       );
     }
   }

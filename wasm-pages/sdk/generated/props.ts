@@ -67,6 +67,12 @@ export enum Prop {
   PreferredChild = 42,
   /** directions focus may not leave in (mask, see boundaryMask) */
   Boundary = 43,
+  /** what the node is, for screen readers (button, heading, ...) */
+  Role = 50,
+  /** the name a screen reader says for the node; every focusable node needs one */
+  Label = 51,
+  /** extra words a screen reader says after the label */
+  Description = 52,
 }
 
 /** A prop's name in bridge/props.ts (as in "x", "backgroundColor"), for messages. */
@@ -96,6 +102,9 @@ export function propName(prop: Prop): string {
     case Prop.FocusGroup: return "focusGroup";
     case Prop.PreferredChild: return "preferredChild";
     case Prop.Boundary: return "boundary";
+    case Prop.Role: return "role";
+    case Prop.Label: return "label";
+    case Prop.Description: return "description";
   }
   return "prop " + (<i32>prop).toString();
 }
@@ -156,24 +165,67 @@ export function srcLengthRule(): string { return "must be 1 to 2000000 character
 @inline export const BOUNDARY_MIN: f64 = 0;
 @inline export const BOUNDARY_MAX: f64 = 15;
 @inline export const BOUNDARY_INTEGER: bool = true;
+@inline export const LABEL_MIN_LENGTH: i32 = 1;
+@inline export const LABEL_MAX_LENGTH: i32 = 500;
+/** What a crash message says of a label outside those lengths. */
+export function labelLengthRule(): string { return "must be 1 to 500 characters"; }
+@inline export const DESCRIPTION_MIN_LENGTH: i32 = 1;
+@inline export const DESCRIPTION_MAX_LENGTH: i32 = 2000;
+/** What a crash message says of a description outside those lengths. */
+export function descriptionLengthRule(): string { return "must be 1 to 2000 characters"; }
 
 /** The values of fontWeight. */
 export namespace FontWeight {
   export const NORMAL = "normal";
   export const BOLD = "bold";
 }
+/** Whether `value` is one of the values of fontWeight. */
+export function isFontWeight(value: string): bool {
+  return value == "normal" || value == "bold";
+}
+/** The values of fontWeight, for messages. */
+export function fontWeightChoices(): string { return "normal, bold"; }
 /** The values of textAlign. */
 export namespace TextAlign {
   export const LEFT = "left";
   export const CENTER = "center";
   export const RIGHT = "right";
 }
+/** Whether `value` is one of the values of textAlign. */
+export function isTextAlign(value: string): bool {
+  return value == "left" || value == "center" || value == "right";
+}
+/** The values of textAlign, for messages. */
+export function textAlignChoices(): string { return "left, center, right"; }
 /** The values of fit. */
 export namespace Fit {
   export const COVER = "cover";
   export const CONTAIN = "contain";
   export const FILL = "fill";
 }
+/** Whether `value` is one of the values of fit. */
+export function isFit(value: string): bool {
+  return value == "cover" || value == "contain" || value == "fill";
+}
+/** The values of fit, for messages. */
+export function fitChoices(): string { return "cover, contain, fill"; }
+/** The values of role. */
+export namespace Role {
+  export const BUTTON = "button";
+  export const HEADING = "heading";
+  export const TEXT = "text";
+  export const IMAGE = "image";
+  export const LIST = "list";
+  export const LISTITEM = "listitem";
+  export const DIALOG = "dialog";
+  export const GROUP = "group";
+}
+/** Whether `value` is one of the values of role. */
+export function isRole(value: string): bool {
+  return value == "button" || value == "heading" || value == "text" || value == "image" || value == "list" || value == "listitem" || value == "dialog" || value == "group";
+}
+/** The values of role, for messages. */
+export function roleChoices(): string { return "button, heading, text, image, list, listitem, dialog, group"; }
 
 /** After a quoted value: why it is no color (backgroundColor, borderColor, color). */
 export function notAColor(): string { return "\" is not a color like #1a2b3c, #1a2b3c80 or transparent"; }

@@ -228,7 +228,8 @@ describe('DomPainter: cleared props', () => {
     expect(text.style.whiteSpace).toBe('nowrap');
 
     const cleared = set.flatMap((op): SceneOp[] =>
-      op.op === 'setProp' ? [{ op: 'setProp', id: 1, name: op.name, value: null }] : [],
+      // Cast: a union of every prop's setProp is too large for TypeScript to narrow by `name`.
+      op.op === 'setProp' ? [{ op: 'setProp', id: 1, name: op.name, value: null } as SceneOp] : [],
     );
     apply('wasm', cleared);
     painter.paint();
