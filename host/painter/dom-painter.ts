@@ -1,8 +1,10 @@
 import { type NodeId, type NodeKind, ROOT_NODE_ID, type WorldId } from '../../bridge/index.ts';
 import type { SceneNode } from '../scene/scene-node.ts';
 import type { SceneStore } from '../scene/scene-store.ts';
+import { ARIA_ATTRIBUTES, type AriaAttribute, ariaAttributes, spokenName } from './aria.ts';
 import { stableEntries } from './child-order.ts';
 import { retainFocusRing } from './focus-ring.ts';
+import { LiveRegion } from './live-region.ts';
 import { FIXED_NODE_STYLE, NODE_STYLE_PROPERTIES, type NodeStyleProperty, nodeStyle } from './node-styles.ts';
 import { checkImageUrl, DEFAULT_IMAGE_SOURCES } from './safe-image-url.ts';
 import { fitStage, STAGE_HEIGHT, STAGE_WIDTH, type StageTransform, stageTransformCss } from './stage.ts';
@@ -21,6 +23,11 @@ export interface DomPainterOptions {
   readonly autoResize?: boolean;
   /** The world shown at start; by default every world is shown until `setVisibleWorld` is called. */
   readonly visibleWorld?: WorldId | null;
+  /**
+   * Keep DOM focus on the focused node, so a screen reader follows the focus ring (default true).
+   * The painter never takes focus from an element outside the stage (a devtools field, say).
+   */
+  readonly domFocus?: boolean;
 }
 
 /** The DOM side of one scene node. */
@@ -32,6 +39,8 @@ interface PaintedNode {
   readonly text: Text | null;
   /** What was last applied, so an update only touches what actually changed. */
   readonly style: Map<NodeStyleProperty, string>;
+  /** The accessibility attributes last applied (role, aria-label, tabindex, ...). */
+  readonly aria: Map<AriaAttribute, string>;
   textValue: string | undefined;
   src: string | undefined;
   focusKey: string | undefined;
@@ -67,6 +76,10 @@ const FOCUS_KEY = 'data-ficus-focus-key';
  * on each node with a focus key, `data-ficus-focused` on the focused node, and `data-ficus-node`
  * (the node id) on every node element for debugging.
  *
+ * Accessibility: each node's `role`, `label` and `description` become ARIA attributes (aria.ts),
+ * the focused node holds DOM focus (focusable nodes get `tabindex="-1"`), and a polite live region
+ * (`data-ficus-live-region`, next to the stage) says each page's name and each focus move.
+ *
  * Text is only ever painted as text, and images only load from allowed URL schemes.
  *
  * @example
@@ -93,6 +106,16 @@ export class DomPainter {
   private readonly allowedImageSources: readonly string[];
   private readonly cleanups: Array<() => void> = [];
   private focus: { readonly world: WorldId; readonly id: NodeId } | null = null;
+  /** The world `setVisibleWorld` last showed; undefined while every world is shown. */
+  private shownWorld: WorldId | null | undefined = undefined;
+  private readonly domFocus: boolean;
+  /** Said through it: the page's name on a page change, the focused node's name on a focus move. */
+  readonly liveRegion: LiveRegion;
+  /** A page whose name is still to be said, once its world is on screen. */
+  private pageToAnnounce: { readonly world: WorldId; readonly pageId: string } | null = null;
+  /** The focus last said, and its name then, so a move (or a new name) is said once. */
+  private announcedFocus: { readonly world: WorldId; readonly id: NodeId; readonly name: string } | null =
+    null;
   private transform: StageTransform = { scale: 1, offsetX: 0, offsetY: 0 };
   private disposed = false;
 
@@ -104,6 +127,7 @@ export class DomPainter {
     this.doc = container.ownerDocument;
     this.warn = options.onWarning ?? ((message) => console.warn(message));
     this.allowedImageSources = options.allowedImageSources ?? DEFAULT_IMAGE_SOURCES;
+    this.domFocus = options.domFocus !== false;
 
     this.stage = this.doc.createElement('div');
     this.stage.setAttribute('data-ficus-stage', '');
@@ -133,6 +157,9 @@ export class DomPainter {
     this.positionContainer();
     container.append(this.stage);
     this.cleanups.push(() => this.stage.remove());
+    // Outside the stage: the hidden world's aria-hidden and the stage's transform never touch it.
+    this.liveRegion = new LiveRegion(this.doc, container);
+    this.cleanups.push(() => this.liveRegion.dispose());
     if (options.focusRing !== false) this.cleanups.push(retainFocusRing(this.doc));
     this.fitToContainer();
     if (options.autoResize !== false) this.followContainerSize();
@@ -157,6 +184,8 @@ export class DomPainter {
   paint(): void {
     if (this.disposed) return;
     for (const layer of this.layers.values()) this.paintWorld(layer);
+    this.syncDomFocus();
+    this.announce();
   }
 
   /**
@@ -173,11 +202,13 @@ export class DomPainter {
     this.focusedElement()?.removeAttribute(FOCUSED);
     this.focus = id === null ? null : { world, id };
     this.focusedElement()?.setAttribute(FOCUSED, '');
+    this.syncDomFocus();
   }
 
   /** Shows only `world` (or no world, for `null`); the others stay painted but hidden. Applied at once. */
   setVisibleWorld(world: WorldId | null): void {
     if (world !== null) this.layer(world);
+    this.shownWorld = world;
     for (const layer of this.layers.values()) {
       if (layer.world === world) {
         layer.root.style.removeProperty('visibility');
@@ -187,6 +218,7 @@ export class DomPainter {
         layer.root.setAttribute('aria-hidden', 'true');
       }
     }
+    this.syncDomFocus();
   }
 
   /** Marks which page `world` has mounted (`data-ficus-page`), or that it has none. Applied at once. */
@@ -194,6 +226,9 @@ export class DomPainter {
     const { root } = this.layer(world);
     if (pageId === null) root.removeAttribute('data-ficus-page');
     else root.setAttribute('data-ficus-page', pageId);
+    // Said at the next paint that shows the world, with the page's first focus.
+    if (pageId !== null) this.pageToAnnounce = { world, pageId };
+    else if (this.pageToAnnounce?.world === world) this.pageToAnnounce = null;
   }
 
   /** Removes the stage from the document and stops following the container's size. */
@@ -258,8 +293,7 @@ export class DomPainter {
     setStyles(element, FIXED_NODE_STYLE);
     let text: Text | null = null;
     if (node.kind === 'image') {
-      // The scene has no alt text; an empty alt marks the image decorative for screen readers.
-      element.setAttribute('alt', '');
+      // Its alt (the label, or empty for a decorative image) comes with the props (aria.ts).
       element.setAttribute('draggable', 'false');
     } else if (node.kind === 'text') {
       text = this.doc.createTextNode('');
@@ -272,6 +306,7 @@ export class DomPainter {
       element,
       text,
       style: new Map(),
+      aria: new Map(),
       textValue: undefined,
       src: undefined,
       focusKey: undefined,
@@ -308,6 +343,19 @@ export class DomPainter {
       } else {
         element.style.setProperty(property, value);
         painted.style.set(property, value);
+      }
+    }
+
+    const aria = ariaAttributes(node.kind, node.props);
+    for (const attribute of ARIA_ATTRIBUTES) {
+      const value = aria[attribute];
+      if (painted.aria.get(attribute) === value) continue;
+      if (value === undefined) {
+        element.removeAttribute(attribute);
+        painted.aria.delete(attribute);
+      } else {
+        element.setAttribute(attribute, value);
+        painted.aria.set(attribute, value);
       }
     }
 
@@ -375,6 +423,74 @@ export class DomPainter {
       if (!staying.has(index)) parent.element.insertBefore(element, anchor);
       anchor = element;
     }
+  }
+
+  /** Whether `world` is on screen (every world is until `setVisibleWorld` is first called). */
+  private isShown(world: WorldId): boolean {
+    return this.shownWorld === undefined || this.shownWorld === world;
+  }
+
+  /**
+   * Gives the focused node's element DOM focus, so the platform's screen reader follows the focus
+   * ring. Only when nothing else holds focus (the body, or an element of the stage): a field of
+   * the app outside the stage keeps its focus. `preventScroll`: the stage is laid out by
+   * coordinates, and a browser scrolling a focused node into view would shift the whole picture.
+   */
+  private syncDomFocus(): void {
+    if (!this.domFocus || this.disposed || this.focus === null || !this.isShown(this.focus.world)) return;
+    const element = this.focusedElement();
+    if (element === undefined || !element.isConnected) return;
+    const active = this.doc.activeElement;
+    if (active === element) return;
+    if (active !== null && active !== this.doc.body && !this.stage.contains(active)) return;
+    element.focus({ preventScroll: true });
+  }
+
+  /**
+   * Says what changed through the live region, once per paint at most: a page just shown (its
+   * name: the first heading's label or text, else its page id), and a focus that moved (or whose
+   * name changed), as one announcement ("Settings, Back") so neither cuts the other off.
+   */
+  private announce(): void {
+    const parts: string[] = [];
+    const page = this.pageToAnnounce;
+    if (page !== null && this.isShown(page.world)) {
+      this.pageToAnnounce = null;
+      parts.push(this.pageName(page.world) ?? page.pageId);
+    }
+    const focus = this.focus;
+    if (focus !== null && this.isShown(focus.world)) {
+      const node = this.store.get(focus.world, focus.id);
+      const name = node === undefined ? undefined : spokenName(node.props);
+      const said = this.announcedFocus;
+      if (
+        name !== undefined &&
+        (said === null || said.world !== focus.world || said.id !== focus.id || said.name !== name)
+      ) {
+        this.announcedFocus = { world: focus.world, id: focus.id, name };
+        parts.push(name);
+      }
+    }
+    if (parts.length > 0) this.liveRegion.say(parts.join(', '));
+  }
+
+  /** The name of the page `world` shows: its first visible heading's, in tree order. */
+  private pageName(world: WorldId): string | undefined {
+    const pending: NodeId[] = [ROOT_NODE_ID];
+    for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
+      const node = this.store.get(world, id);
+      if (node === undefined || node.props.visible === false) continue;
+      if (node.props.role === 'heading') {
+        const name = spokenName(node.props);
+        if (name !== undefined) return name;
+      }
+      // Reversed onto the stack, so children are visited in tree order.
+      for (let index = node.children.length - 1; index >= 0; index--) {
+        const child = node.children[index];
+        if (child !== undefined) pending.push(child);
+      }
+    }
+    return undefined;
   }
 
   private focusedElement(): HTMLElement | undefined {
