@@ -35,6 +35,7 @@ export function Header({ onSearch, onSettings }: HeaderProps) {
         onSelect={onSettings}
       />
       <Text
+        role="heading"
         x={STAGE.width - MARGIN - 400}
         y={12}
         width={400}

@@ -19,6 +19,7 @@ export function TitleInfo({ title }: { readonly title: TitleDetails }) {
         opacity={0.35}
       />
       <Text
+        role="heading"
         x={MARGIN}
         y={260}
         width={TEXT_WIDTH}

@@ -32,6 +32,7 @@ export function Player({ info }: { readonly info: PlaybackInfo }) {
   return (
     <>
       <Text
+        role="heading"
         x={MARGIN}
         y={80}
         width={STAGE.width - 2 * MARGIN}

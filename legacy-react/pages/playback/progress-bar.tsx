@@ -6,6 +6,8 @@ import { formatTime } from './format-time.ts';
 import { SCRUBBER, TIME_TEXT, TRACK } from './playback-layout.ts';
 
 export const SCRUBBER_FOCUS_KEY = 'playback:scrubber';
+/** What a screen reader says for the scrubber; the times next to it are read as text. */
+export const SCRUBBER_LABEL = 'Seek: left and right move 10 seconds';
 
 export interface ProgressBarProps {
   readonly position: number;
@@ -46,6 +48,8 @@ export function ProgressBar({ position, duration, onSeek, onSelect }: ProgressBa
       >
         <View
           focusKey={SCRUBBER_FOCUS_KEY}
+          role="button"
+          label={SCRUBBER_LABEL}
           x={0}
           y={0}
           width={SCRUBBER.width}

@@ -22,6 +22,8 @@ export function ProfileCard({ profile, x, y, onSelect }: ProfileCardProps) {
   return (
     <View
       focusKey={profileFocusKey(profile.id)}
+      role="button"
+      label={profile.name}
       x={x}
       y={y}
       width={size}

@@ -28,6 +28,7 @@ export function ProfilesPage() {
   return (
     <PageBackground preferredChild={first === undefined ? undefined : profileFocusKey(first.id)}>
       <Text
+        role="heading"
         x={0}
         y={TITLE_Y}
         width={STAGE.width}

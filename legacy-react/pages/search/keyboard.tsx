@@ -50,6 +50,8 @@ function Key({
   return (
     <View
       focusKey={focusKey}
+      role="button"
+      label={keyboardKey.label}
       x={keyboardKey.column * KEY_STRIDE}
       y={keyboardKey.row * KEY_STRIDE}
       width={width}

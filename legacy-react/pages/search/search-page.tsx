@@ -26,7 +26,16 @@ export function SearchPage() {
 
   return (
     <PageBackground preferredChild={keyFocusKey('a')}>
-      <Text x={MARGIN} y={60} width={600} height={60} fontSize={48} fontWeight="bold" color={theme.text}>
+      <Text
+        role="heading"
+        x={MARGIN}
+        y={60}
+        width={600}
+        height={60}
+        fontSize={48}
+        fontWeight="bold"
+        color={theme.text}
+      >
         Search
       </Text>
       <QueryField query={query} />

@@ -25,6 +25,8 @@ export function SettingRow({ setting, value, y, onFocus, onSelect }: SettingRowP
   return (
     <View
       focusKey={focusKey}
+      role="button"
+      label={`${setting.label}: ${value ? 'On' : 'Off'}`}
       x={0}
       y={y}
       width={ROW.width}

@@ -67,7 +67,7 @@ function Page({
 }) {
   return (
     <PageBackground preferredChild={preferredChild}>
-      <Text {...TITLE} fontSize={56} fontWeight="bold" color={theme.text}>
+      <Text {...TITLE} role="heading" fontSize={56} fontWeight="bold" color={theme.text}>
         Settings
       </Text>
       {children}

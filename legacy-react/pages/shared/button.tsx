@@ -18,6 +18,8 @@ export function Button({ focusKey, label, x, y, width = 240, height = 64, onSele
   return (
     <View
       focusKey={focusKey}
+      role="button"
+      label={label}
       x={x}
       y={y}
       width={width}

@@ -20,6 +20,8 @@ export function Tile({ title, focusKey, x, y, onFocus, onSelect }: TileProps) {
   return (
     <View
       focusKey={focusKey}
+      role="button"
+      label={title.title}
       x={x}
       y={y}
       width={TILE.width}

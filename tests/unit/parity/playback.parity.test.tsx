@@ -77,9 +77,15 @@ function holdPlaybackAnswers() {
 /** The elapsed time under the bar, read from a scene snapshot (TIME_TEXT at x=80, y=878). */
 const elapsedIn = (snapshot: string): string | undefined =>
   /text="([^"]*)" width=300 x=80 y=878/.exec(snapshot)?.[1];
-/** The Play/Pause button's label. */
-const toggleIn = (snapshot: string): string | undefined =>
-  /focusKey="playback:toggle" height=64 width=240 x=0 y=0\n\s+text [^\n]*text="([^"]*)"/.exec(snapshot)?.[1];
+/** The Play/Pause button's label: the text it shows, which its screen reader label must match. */
+const toggleIn = (snapshot: string): string | undefined => {
+  const found =
+    /focusKey="playback:toggle" height=64 label="([^"]*)" role="button" width=240 x=0 y=0\n\s+text [^\n]*text="([^"]*)"/.exec(
+      snapshot,
+    );
+  if (found === null) return undefined;
+  return found[1] === found[2] ? found[2] : `label "${found[1]}" but text "${found[2]}"`;
+};
 
 /**
  * Plays `script` on the React page alone, the way runParity does, and records what it showed after

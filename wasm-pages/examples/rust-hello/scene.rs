@@ -57,6 +57,9 @@ pub mod prop {
     pub const FOCUS_GROUP: u8 = 41;
     pub const PREFERRED_CHILD: u8 = 42;
     pub const BOUNDARY: u8 = 43;
+    pub const ROLE: u8 = 50;
+    pub const LABEL: u8 = 51;
+    pub const DESCRIPTION: u8 = 52;
 }
 
 /// One batch being written. Ops are encoded as they are added; strings go to the table once each

@@ -1,6 +1,6 @@
 // Port of legacy-react/pages/collections/header.tsx: the top row, Search and Settings on the left,
 // the app's name on the right.
-import { FocusHandler, FontWeight, Node, TextAlign, text, view } from "../../sdk";
+import { FocusHandler, FontWeight, Node, Role, TextAlign, text, view } from "../../sdk";
 import { button } from "../shared/button";
 import { HEADER } from "./layout";
 import { MARGIN, STAGE, theme } from "../shared/theme";
@@ -17,6 +17,7 @@ export function header(onSearch: FocusHandler, onSettings: FocusHandler): Node {
   );
   node.append(
     text("Ficus TV")
+      .role(Role.HEADING)
       .x(STAGE.width - MARGIN - 400)
       .y(12)
       .width(400)

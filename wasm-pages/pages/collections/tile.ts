@@ -1,6 +1,6 @@
 // Port of legacy-react/pages/shared/tile.tsx: a poster tile with its title underneath; a border
 // shows while it is focused. React's `focused` state becomes props set on focus/blur.
-import { Fit, FocusEvent, Node, image, text, view } from "../../sdk";
+import { Fit, FocusEvent, Node, Role, image, text, view } from "../../sdk";
 import { Title } from "./home-data";
 import { TILE } from "./layout";
 import { theme } from "../shared/theme";
@@ -63,6 +63,8 @@ function selectTile(event: FocusEvent): void {
 export function tile(title: Title, focusKey: string, x: f64, y: f64, onFocus: TileHandler, onSelect: TileHandler): Tile {
   const node = view()
     .focusKey(focusKey)
+    .role(Role.BUTTON)
+    .label(title.title)
     .x(x)
     .y(y)
     .width(TILE.width)

@@ -15,7 +15,7 @@ import {
   apiPaths, cancelData, DataResult, FocusEvent, back, navigate, Node, Page, params1, Prop, registerPage, requestData,
   requestFrame, root, Value, view,
 } from "../../sdk";
-import { BUTTON_WIDTH, button } from "../shared/button";
+import { BUTTON_WIDTH, button, setButtonLabel } from "../shared/button";
 import { errorPanel, loadingPanel } from "../shared/status-panels";
 import { MARGIN, STAGE, theme } from "../shared/theme";
 import { titleInfo } from "./title-info";
@@ -177,7 +177,7 @@ class DetailsPage extends Page {
       // The error's Back button, kept by React at position 1 and given Play's props (its focus
       // look, like React's `focused` state, stays as it was).
       existing.focusKey(PLAY_FOCUS_KEY).x(MARGIN).y(BUTTONS_Y).onSelect(play);
-      unchecked(existing.children[0]).text("Play");
+      setButtonLabel(existing, "Play");
     } else {
       const playButton = button(PLAY_FOCUS_KEY, "Play", MARGIN, BUTTONS_Y, play);
       background.append(playButton);

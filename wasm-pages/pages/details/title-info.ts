@@ -1,6 +1,6 @@
 // Port of legacy-react/pages/details/title-info.tsx: the title's backdrop across the stage,
 // dimmed, with its name, facts, synopsis and cast over it. Sizes MUST match the React ones.
-import { Fit, FontWeight, image, Node, text, Value, view } from "../../sdk";
+import { Fit, FontWeight, image, Node, Role, text, Value, view } from "../../sdk";
 import { MARGIN, STAGE, theme } from "../shared/theme";
 import { castLine, detailsMetaLine } from "./format";
 
@@ -23,6 +23,7 @@ export function titleInfo(title: Value): Node {
   node.append(
     text()
       .text(title.get("title").asString())
+      .role(Role.HEADING)
       .x(MARGIN)
       .y(260)
       .width(TEXT_WIDTH)

@@ -5,11 +5,11 @@
 // syncClock() does the same here.
 import {
   back, clearTimer, DataResult, Direction, FocusEvent, FontWeight, Method, Node, sendData, setInterval, text, TextAlign,
-  Value, view,
+  Role, Value, view,
 } from "../../sdk";
 // apiPaths is generated from bridge/api/paths.ts (wasm-pages/build/generate-constants.ts).
 import { apiPaths } from "../../sdk/generated/api-paths";
-import { button } from "../shared/button";
+import { button, setButtonLabel } from "../shared/button";
 import { MARGIN, STAGE, theme } from "../shared/theme";
 import { CONTROLS } from "./layout";
 import { PlayerState, PlayerStatus, SEEK_STEP_SECONDS, toggleLabel } from "./player-state";
@@ -101,6 +101,7 @@ export class Player {
     this.state = state;
     const title = text()
       .text(info.title)
+      .role(Role.HEADING)
       .x(MARGIN)
       .y(80)
       .width(STAGE.width - 2 * MARGIN)
@@ -169,7 +170,7 @@ export class Player {
       this.overlay = made;
     }
     this.bar.update(this.state.position, this.state.duration);
-    unchecked(this.toggleButton.children[0]).text(toggleLabel(status));
+    setButtonLabel(this.toggleButton, toggleLabel(status));
     this.syncClock();
   }
 

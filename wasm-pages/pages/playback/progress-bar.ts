@@ -2,12 +2,14 @@
 // its filled part, and a knob while focused) with elapsed and total time under it. Left and right
 // never move focus off it (its wrapper is a boundary): they reach the page as arrows and seek.
 // React re-renders from `useIsFocused`; here the scrubber's focus/blur handlers call setFocused.
-import { Boundary, FocusHandler, Node, text, TextAlign, view } from "../../sdk";
+import { Boundary, FocusHandler, Node, Role, text, TextAlign, view } from "../../sdk";
 import { formatTime } from "./format-time";
 import { SCRUBBER, TIME_TEXT, TRACK } from "./layout";
 import { theme } from "../shared/theme";
 
 export const SCRUBBER_FOCUS_KEY = "playback:scrubber";
+/** SCRUBBER_LABEL of the React page: must match. */
+const SCRUBBER_LABEL = "Seek: left and right move 10 seconds";
 /** The track's color (not in the theme). */
 const TRACK_COLOR = "#ffffff33";
 const KNOB_SIZE: f64 = 28;
@@ -44,7 +46,7 @@ export class ProgressBar {
       .width(SCRUBBER.width)
       .height(SCRUBBER.height)
       .boundary(Boundary.LEFT | Boundary.RIGHT);
-    const scrubber = view().focusKey(SCRUBBER_FOCUS_KEY).x(0).y(0).width(SCRUBBER.width).height(SCRUBBER.height);
+    const scrubber = view().focusKey(SCRUBBER_FOCUS_KEY).role(Role.BUTTON).label(SCRUBBER_LABEL).x(0).y(0).width(SCRUBBER.width).height(SCRUBBER.height);
     scrubber.onArrow(onArrow).onSelect(onSelect).onFocus(onFocus).onBlur(onBlur);
     const track = view().x(0).width(SCRUBBER.width).backgroundColor(TRACK_COLOR);
     const fill = view().x(0).y(0).backgroundColor(theme.accent);

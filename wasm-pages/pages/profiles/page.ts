@@ -11,7 +11,7 @@
 //     ready:   title text, ProfileRow view > ProfileCard × n (preferredChild: the first card)
 import {
   apiPaths, DataResult, FocusEvent, FontWeight, navigate, Node, Page, params1, Prop, registerPage, requestData, root,
-  text, TextAlign, Value, view,
+  Role, text, TextAlign, Value, view,
 } from "../../sdk";
 import { PROFILE_CARD, profileCard, profileFocusKey } from "./profile-card";
 import { errorPanel, loadingPanel } from "../shared/status-panels";
@@ -89,6 +89,7 @@ class ProfilesPage extends Page {
     this.setPreferredChild(list.length > 0 ? profileFocusKey(list.at(0).get("id").asString()) : "");
     stage.append(
       text("Who's watching?")
+        .role(Role.HEADING)
         .x(0)
         .y(TITLE_Y)
         .width(STAGE.width)

@@ -1,7 +1,7 @@
 // Port of legacy-react/pages/profiles/profile-card.tsx: an avatar (a colored square with the
 // profile's initial) and the profile's name under it. The React card keeps `focused` in state; here
 // the card's focus/blur handlers restyle the avatar's border and the name's color.
-import { FocusEvent, FocusHandler, FontWeight, Node, text, TextAlign, Value, view } from "../../sdk";
+import { FocusEvent, FocusHandler, FontWeight, Node, Role, text, TextAlign, Value, view } from "../../sdk";
 import { theme } from "../shared/theme";
 
 /** PROFILE_CARD in the React page: must match. */
@@ -41,6 +41,8 @@ export function profileCard(profile: Value, x: f64, y: f64, onSelect: FocusHandl
   const name = profile.get("name").asString();
   const card = view()
     .focusKey(profileFocusKey(profile.get("id").asString()))
+    .role(Role.BUTTON)
+    .label(name)
     .x(x)
     .y(y)
     .width(size)

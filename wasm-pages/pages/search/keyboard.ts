@@ -1,7 +1,7 @@
 // Port of legacy-react/pages/search/keyboard.tsx and keyboard-layout.ts: the on-screen keyboard, a
 // focus group that starts on `key:a` and, when focus comes back from the results, returns to the
 // key used last. React's `useIsFocused(focusKey)` per key becomes the key's focus/blur handlers.
-import { FocusEvent, FocusHandler, Node, text, TextAlign, view } from "../../sdk";
+import { FocusEvent, FocusHandler, Node, Role, text, TextAlign, view } from "../../sdk";
 import { KEY, KEY_STRIDE, KEYBOARD_AREA, KEYBOARD_COLUMNS, KEYBOARD_ROWS, MAX_QUERY_LENGTH } from "./layout";
 import { theme } from "../shared/theme";
 
@@ -63,6 +63,8 @@ function key(index: i32, onSelect: FocusHandler): Node {
   const fontSize: f64 = span > 1 ? 24 : 30;
   const node = view()
     .focusKey(keyFocusKey(keyId(index)))
+    .role(Role.BUTTON)
+    .label(label)
     .x(<f64>(column * KEY_STRIDE))
     .y(<f64>(row * KEY_STRIDE))
     .width(width)

@@ -22,7 +22,7 @@
 //   for a moment is the React page's behaviour, copied: parity means "behaves like before".)
 import {
   apiPaths, cancelData, DataResult, FocusEvent, FontWeight, navigate, Page, params1, registerPage, requestData, requestFrame,
-  root, text, Value, view,
+  Role, root, text, Value, view,
 } from "../../sdk";
 import { applyKey, keyboard, keyFocusKey, keyId } from "./keyboard";
 import { QueryField, queryField } from "./query-field";
@@ -82,7 +82,7 @@ class SearchPage extends Page {
       .preferredChild(keyFocusKey("a"));
     root().append(background);
     background.append(
-      text("Search").x(MARGIN).y(60).width(600).height(60).fontSize(48).fontWeight(FontWeight.BOLD).color(theme.text),
+      text("Search").role(Role.HEADING).x(MARGIN).y(60).width(600).height(60).fontSize(48).fontWeight(FontWeight.BOLD).color(theme.text),
     );
     const field = queryField();
     this.field = field;

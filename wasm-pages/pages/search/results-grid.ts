@@ -3,7 +3,7 @@
 // the one left last (a focus group); the grid scrolls by whole rows to keep the focused tile
 // visible. React's `firstRow` state becomes the inner view's y, each Tile's `focused` state its
 // border and label color.
-import { Fit, FocusEvent, image, Node, text, view } from "../../sdk";
+import { Fit, FocusEvent, image, Node, Role, text, view } from "../../sdk";
 import { RESULT_COLUMNS, RESULT_STRIDE, RESULTS_AREA, TILE, VISIBLE_RESULT_ROWS } from "./layout";
 import { Title } from "./search-data";
 import { theme } from "../shared/theme";
@@ -29,6 +29,7 @@ class ResultTile {
   /** The Tile re-rendered with another title (React keeps it: it is keyed by position). */
   show(title: Title): void {
     this.title = title;
+    this.node.label(title.title);
     this.poster.src(title.imageUrl);
     this.label.text(title.title);
   }
@@ -70,6 +71,7 @@ export class ResultsGrid {
   private addTile(index: i32, title: Title): void {
     const node = view()
       .focusKey(resultFocusKey(index))
+      .role(Role.BUTTON)
       .x(<f64>((index % RESULT_COLUMNS) * RESULT_STRIDE.x))
       .y(<f64>((index / RESULT_COLUMNS) * RESULT_STRIDE.y))
       .width(TILE.width)

@@ -13,7 +13,7 @@
 // Back button (same element at the same position) and replaces the panel by the list.
 import {
   back, cancelData, DataResult, FocusEvent, FontWeight, Node, Page, Prop, registerPage, requestData, requestFrame,
-  root, text, Value, view,
+  Role, root, text, Value, view,
 } from "../../sdk";
 // apiPaths is generated from bridge/api/paths.ts (wasm-pages/build/generate-constants.ts).
 import { apiPaths } from "../../sdk/generated/api-paths";
@@ -65,6 +65,7 @@ class SettingsPage extends Page {
     const background = view().x(0).y(0).width(STAGE.width).height(STAGE.height).backgroundColor(theme.background);
     background.append(
       text("Settings")
+        .role(Role.HEADING)
         .x(TITLE.x)
         .y(TITLE.y)
         .width(TITLE.width)

@@ -1,7 +1,7 @@
 // Port of legacy-react/pages/settings/setting-row.tsx: one on/off setting, its label on the left
 // and an "On"/"Off" pill on the right. React restyles the row from useIsFocused(focusKey); here
 // the row's focus and blur handlers do, and `setValue` redraws the pill.
-import { FocusHandler, FontWeight, Node, text, TextAlign, view } from "../../sdk";
+import { FocusHandler, FontWeight, Node, Prop, Role, text, TextAlign, view } from "../../sdk";
 import { theme } from "../shared/theme";
 import { ROW } from "./layout";
 
@@ -23,6 +23,8 @@ export function setRowFocused(row: Node, focused: bool): void {
 
 /** The pill's look for `value`: its background, and its label's text and color. */
 export function setRowValue(row: Node, value: bool): void {
+  // The row's label says the value too: `${setting.label}: On` (the setting's label is child 0).
+  row.label(unchecked(row.children[0]).stringProp(Prop.Text) + (value ? ": On" : ": Off"));
   const pill = unchecked(row.children[1]);
   pill.backgroundColor(value ? theme.accent : theme.background);
   unchecked(pill.children[0])
@@ -46,6 +48,7 @@ export function settingRow(
 ): Node {
   const row = view()
     .focusKey(settingFocusKey(settingId))
+    .role(Role.BUTTON)
     .x(0)
     .y(y)
     .width(ROW.width)

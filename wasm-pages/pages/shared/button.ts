@@ -1,7 +1,7 @@
 // Port of legacy-react/pages/shared/button.tsx: a focusable labelled button that lights up while
 // focused. The React Button keeps `focused` in state; here the node's focus/blur handlers restyle
 // the view and its label (the label is the view's only child).
-import { FocusEvent, FocusHandler, Node, text, TextAlign, view } from "../../sdk";
+import { FocusEvent, FocusHandler, Node, Role, text, TextAlign, view } from "../../sdk";
 import { theme } from "./theme";
 
 /** Button's default `width` and `height`. */
@@ -24,6 +24,12 @@ function blurButton(event: FocusEvent): void {
   if (node !== null) setFocused(node, false);
 }
 
+/** A new `label` for a button made by `button()`: what it says, and what a screen reader says. */
+export function setButtonLabel(button: Node, label: string): void {
+  button.label(label);
+  if (button.children.length > 0) unchecked(button.children[0]).text(label);
+}
+
 /**
  * `<Button focusKey label x y width={240} height={64} onSelect />`: a view (focusKey, rect,
  * borderRadius 8, background) holding a centered label. `onSelect` comes before the optional
@@ -40,6 +46,8 @@ export function button(
 ): Node {
   const node = view()
     .focusKey(focusKey)
+    .role(Role.BUTTON)
+    .label(label)
     .x(x)
     .y(y)
     .width(width)

@@ -61,7 +61,7 @@ function buttonLines(
   lit: boolean,
 ) {
   return [
-    `${indent}view #${n} backgroundColor="${lit ? '#e8b04a' : '#21262d'}" borderRadius=8 focusKey="${key}" height=64 width=240 x=${x} y=${y}`,
+    `${indent}view #${n} backgroundColor="${lit ? '#e8b04a' : '#21262d'}" borderRadius=8 focusKey="${key}" height=64 label="${label}" role="button" width=240 x=${x} y=${y}`,
     `${indent}  text #${n + 1} color="${lit ? '#000000' : '#ffffff'}" fontSize=26 height=32 text="${label}" textAlign="center" width=240 x=0 y=16`,
   ];
 }
@@ -73,7 +73,7 @@ function readyScene(focused: 'play' | 'back' | null = null): string {
     '    view #2 backgroundColor="#0d1117" height=1080 preferredChild="details:play" width=1920 x=0 y=0',
     '      view #3 height=1080 width=1920 x=0 y=0',
     `        image #4 fit="cover" height=1080 opacity=0.35 src=${JSON.stringify(title.backdropUrl)} width=1920 x=0 y=0`,
-    `        text #5 color="#ffffff" fontSize=64 fontWeight="bold" height=80 maxLines=1 text=${JSON.stringify(title.title)} width=1100 x=80 y=260`,
+    `        text #5 color="#ffffff" fontSize=64 fontWeight="bold" height=80 maxLines=1 role="heading" text=${JSON.stringify(title.title)} width=1100 x=80 y=260`,
     `        text #6 color="#8b949e" fontSize=30 height=40 maxLines=1 text=${JSON.stringify(meta)} width=1100 x=80 y=360`,
     `        text #7 color="#ffffff" fontSize=30 height=160 maxLines=4 text=${JSON.stringify(title.synopsis)} width=1100 x=80 y=430`,
     `        text #8 color="#8b949e" fontSize=26 height=36 maxLines=1 text=${JSON.stringify(`Starring ${title.cast.join(', ')}`)} width=1100 x=80 y=610`,

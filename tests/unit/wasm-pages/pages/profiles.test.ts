@@ -39,7 +39,7 @@ function readyScene(focusedIndex = -1): string {
     const focused = i === focusedIndex;
     const n = 5 + 4 * i;
     return [
-      `        view #${n} focusKey="profile:${p.id}" height=260 width=200 x=${i * 260} y=0`,
+      `        view #${n} focusKey="profile:${p.id}" height=260 label=${JSON.stringify(p.name)} role="button" width=200 x=${i * 260} y=0`,
       `          view #${n + 1} backgroundColor="${p.avatarColor}" borderColor="#ffffff" borderRadius=16 borderWidth=${focused ? 6 : 0} height=200 width=200 x=0 y=0`,
       `            text #${n + 2} color="#000000" fontSize=96 fontWeight="bold" height=110 text="${p.name.charAt(0).toUpperCase()}" textAlign="center" width=200 x=0 y=45`,
       `          text #${n + 3} color="${focused ? '#ffffff' : '#8b949e'}" fontSize=30 height=36 maxLines=1 text="${p.name}" textAlign="center" width=200 x=0 y=216`,
@@ -49,7 +49,7 @@ function readyScene(focusedIndex = -1): string {
     'view #0',
     '  view #1 height=1080 width=1920',
     `    view #2 backgroundColor="#0d1117" height=1080 preferredChild="profile:p1" width=1920 x=0 y=0`,
-    `      text #3 color="#ffffff" fontSize=56 fontWeight="bold" height=70 text="Who's watching?" textAlign="center" width=1920 x=0 y=260`,
+    `      text #3 color="#ffffff" fontSize=56 fontWeight="bold" height=70 role="heading" text="Who's watching?" textAlign="center" width=1920 x=0 y=260`,
     '      view #4 height=260 width=980 x=470 y=400',
     ...cards,
   ].join('\n');
@@ -63,7 +63,7 @@ function errorScene(message: string, retryFocused: boolean): string {
     '      view #3 backgroundColor="#161b22" borderRadius=12 height=280 width=800 x=560 y=400',
     '        text #4 color="#f85149" fontSize=32 fontWeight="bold" height=40 text="Something went wrong" width=720 x=40 y=60',
     `        text #5 color="#8b949e" fontSize=24 height=36 maxLines=2 text=${JSON.stringify(message)} width=720 x=40 y=110`,
-    `        view #6 backgroundColor="${retryFocused ? '#e8b04a' : '#21262d'}" borderRadius=8 focusKey="error-retry" height=64 width=240 x=40 y=170`,
+    `        view #6 backgroundColor="${retryFocused ? '#e8b04a' : '#21262d'}" borderRadius=8 focusKey="error-retry" height=64 label="Retry" role="button" width=240 x=40 y=170`,
     `          text #7 color="${retryFocused ? '#000000' : '#ffffff'}" fontSize=26 height=32 text="Retry" textAlign="center" width=240 x=0 y=16`,
   ].join('\n');
 }
