@@ -179,7 +179,7 @@ describe('the packed tarball', () => {
         const pageErrors: string[] = [];
         page.on('pageerror', (error) => pageErrors.push(error.message));
 
-        await page.goto(server.url);
+        await page.goto(server.url, { timeout: WAIT_BUDGET_MS });
         await waitForPage(page, 'home', 'legacy', 'open-shelf');
         expect(await visibleText(page)).toContain('Home (React)');
 

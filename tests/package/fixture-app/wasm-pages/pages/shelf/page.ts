@@ -1,6 +1,6 @@
 // Route "shelf", served by the WASM world: AssemblyScript on the Ficus SDK, which asc finds in
 // node_modules by the package path (node_modules/ficus/wasm-pages/sdk/index.ts).
-import { FocusEvent, Page, registerPage, root, text, Value, view } from "ficus/wasm-pages/sdk";
+import { Page, registerPage, root, text, Value, view } from "ficus/wasm-pages/sdk";
 
 class ShelfPage extends Page {
   mount(params: Value): void {
@@ -11,8 +11,6 @@ class ShelfPage extends Page {
     stage.append(item);
     root().append(stage);
   }
-
-  onSelect(event: FocusEvent): void {}
 }
 
 export * from "ficus/wasm-pages/sdk/exports"; // the six ABI exports, nothing else
