@@ -78,7 +78,10 @@ describe('navigation histories', () => {
     expect(after).toMatchObject({ route: 'details', params: { id: 't1' } });
     expect(after?.key).not.toBe(before?.key);
     expect(ports.callsTo('mountOffscreen').at(-1)).toMatchObject({ key: after?.key });
-    expect(ports.callsTo('handOverFocus').at(-1)).toMatchObject({ key: after?.key, focusKey: 'details:back' });
+    expect(ports.callsTo('handOverFocus').at(-1)).toMatchObject({
+      key: after?.key,
+      focusKey: 'details:back',
+    });
     // The URL already shows the page: told with mode 'none' (the browser follower records the new key).
     expect(ports.callsTo('syncUrl').slice(urlCalls)).toEqual([
       { port: 'syncUrl', key: after?.key, route: 'details', mode: 'none' },
