@@ -112,7 +112,12 @@ export class DomPainter {
   /** Said through it: the page's name on a page change, the focused node's name on a focus move. */
   readonly liveRegion: LiveRegion;
   /** A page whose name is still to be said, once its world is on screen. */
-  private pageToAnnounce: { readonly world: WorldId; readonly pageId: string } | null = null;
+  private pageToAnnounce: {
+    readonly world: WorldId;
+    readonly pageId: string;
+    /** The focus when the page was set: the page leaving may still hold it. */
+    readonly focusBefore: NodeId | null;
+  } | null = null;
   /** The focus last said, and its name then, so a move (or a new name) is said once. */
   private announcedFocus: { readonly world: WorldId; readonly id: NodeId; readonly name: string } | null =
     null;
@@ -227,7 +232,12 @@ export class DomPainter {
     if (pageId === null) root.removeAttribute('data-ficus-page');
     else root.setAttribute('data-ficus-page', pageId);
     // Said at the next paint that shows the world, with the page's first focus.
-    if (pageId !== null) this.pageToAnnounce = { world, pageId };
+    if (pageId !== null)
+      this.pageToAnnounce = {
+        world,
+        pageId,
+        focusBefore: this.focus?.world === world ? this.focus.id : null,
+      };
     else if (this.pageToAnnounce?.world === world) this.pageToAnnounce = null;
   }
 
@@ -447,16 +457,26 @@ export class DomPainter {
   }
 
   /**
-   * Says what changed through the live region, once per paint at most: a page just shown (its
-   * name: the first heading's label or text, else its page id), and a focus that moved (or whose
+   * Says what changed through the live region, once per paint at most: a page just shown, once
+   * focus is on it (its name: the first heading's label or text, else its page id), and a focus
+   * that moved (or whose
    * name changed), as one announcement ("Settings, Back") so neither cuts the other off.
    */
   private announce(): void {
     const parts: string[] = [];
     const page = this.pageToAnnounce;
-    if (page !== null && this.isShown(page.world)) {
+    // Said with the page's first focus (a focus that moved since the page was set, so it is on the
+    // new page): before it, the page may still be loading, with no heading yet.
+    const landed = this.focus;
+    if (
+      page !== null &&
+      landed !== null &&
+      landed.world === page.world &&
+      landed.id !== page.focusBefore &&
+      this.isShown(page.world)
+    ) {
       this.pageToAnnounce = null;
-      parts.push(this.pageName(page.world) ?? page.pageId);
+      parts.push(this.pageName(page.world, landed.id) ?? page.pageId);
     }
     const focus = this.focus;
     if (focus !== null && this.isShown(focus.world)) {
@@ -474,9 +494,16 @@ export class DomPainter {
     if (parts.length > 0) this.liveRegion.say(parts.join(', '));
   }
 
-  /** The name of the page `world` shows: its first visible heading's, in tree order. */
-  private pageName(world: WorldId): string | undefined {
-    const pending: NodeId[] = [ROOT_NODE_ID];
+  /**
+   * The name of the page holding node `focused`: the first visible heading, in tree order, of its
+   * page container (the world root's child it is in; a world may still hold the page leaving).
+   */
+  private pageName(world: WorldId, focused: NodeId): string | undefined {
+    let container = this.store.get(world, focused);
+    while (container !== undefined && container.parent !== null && container.parent !== ROOT_NODE_ID)
+      container = this.store.get(world, container.parent);
+    if (container === undefined) return undefined;
+    const pending: NodeId[] = [container.id];
     for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
       const node = this.store.get(world, id);
       if (node === undefined || node.props.visible === false) continue;

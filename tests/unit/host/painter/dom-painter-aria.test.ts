@@ -193,6 +193,22 @@ describe('DomPainter: accessibility', () => {
     expect(painter.liveRegion.text).toBe('settings, Only button');
   });
 
+  it("waits for the page's first focus to say it (a loading page has no heading yet)", () => {
+    const { painter, apply } = open({ visibleWorld: 'wasm' });
+    apply('wasm', [
+      { op: 'create', id: 1, kind: 'text' },
+      { op: 'setProp', id: 1, name: 'text', value: 'Loading…' },
+      { op: 'append', parent: 0, child: 1 },
+    ]);
+    painter.setPage('wasm', 'profiles');
+    painter.paint();
+    expect(painter.liveRegion.text).toBe('');
+    apply('wasm', [{ op: 'remove', id: 1 }, ...pageOps(10, "Who's watching?", ['Alex', 'Sam'])]);
+    painter.setFocused('wasm', 12);
+    painter.paint();
+    expect(painter.liveRegion.text).toBe("Who's watching?, Alex");
+  });
+
   it('skips the heading of a hidden page (the one on its way out) when naming the page', () => {
     const { painter, apply } = open({ visibleWorld: 'wasm' });
     apply('wasm', [...pageOps(1, 'Old page', ['A', 'B']), ...pageOps(10, 'New page', ['C', 'D'])]);
