@@ -34,7 +34,8 @@ export function wasmPages(dir: string, base = '/wasm/'): Plugin {
         const name = (request.url ?? '').replace(/^\//, '').split('?')[0] ?? '';
         const path = join(dir, name);
         // A flat file name, or one release manifest (releases/<id>.json): nothing else is served.
-        if (!/^(releases\/)?[a-z0-9.-]+\.(wasm|json)$/.test(name) || !existsSync(path)) return next();
+        if (!/^(releases\/)?[a-z0-9.-]+\.(wasm|json|wasm\.map)$/.test(name) || !existsSync(path))
+          return next();
         response.setHeader('content-type', name.endsWith('.wasm') ? 'application/wasm' : 'application/json');
         response.setHeader('cache-control', 'no-store');
         response.end(readFileSync(path));

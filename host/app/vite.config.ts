@@ -7,6 +7,8 @@ import { telemetryCollectorPlugin } from './telemetry-collector-plugin.ts';
 import { mswServiceWorker, wasmerWasiAsset, wasmPages } from './vite-plugins.ts';
 import { wasmLiveReload } from './wasm-live-reload-plugin.ts';
 
+const debugWasm = process.env['FICUS_WASM_DEBUG'] === '1';
+
 // Serves the reference app "Ficus TV": both worlds, the router and the mock backend.
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
@@ -18,8 +20,11 @@ export default defineConfig({
     // itself into the DevTools hook, which the refresh runtime patches).
     react(),
     mswServiceWorker(),
-    wasmPages(fileURLToPath(new URL('../../dist/wasm', import.meta.url))),
-    wasmLiveReload(fileURLToPath(new URL('../..', import.meta.url))),
+    // `npm run start:debug` (FICUS_WASM_DEBUG=1) serves the debug build: names and source maps.
+    wasmPages(
+      fileURLToPath(new URL(debugWasm ? '../../dist/wasm-debug' : '../../dist/wasm', import.meta.url)),
+    ),
+    wasmLiveReload(fileURLToPath(new URL('../..', import.meta.url)), { debug: debugWasm }),
     wasmerWasiAsset(),
     dashboardPlugin(),
     telemetryCollectorPlugin(),

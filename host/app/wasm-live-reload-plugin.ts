@@ -44,7 +44,8 @@ const readJson = (path: string): unknown => {
  * @example
  * plugins: [wasmLiveReload(projectRoot)]
  */
-export function wasmLiveReload(root: string): Plugin {
+export function wasmLiveReload(root: string, options: { readonly debug?: boolean } = {}): Plugin {
+  const debug = options.debug === true;
   return {
     name: 'ficus-wasm-live-reload',
     apply: 'serve',
@@ -57,7 +58,7 @@ export function wasmLiveReload(root: string): Plugin {
         if (!dirs.some((dir) => file.startsWith(dir)) || !/\.(ts|json|rs)$/.test(file)) return;
         clearTimeout(timer);
         timer = setTimeout(() => {
-          building = building.then(() => rebuild(server, root));
+          building = building.then(() => rebuild(server, root, debug));
         }, SETTLE_MS);
       };
       server.watcher.on('change', changed);
@@ -66,13 +67,14 @@ export function wasmLiveReload(root: string): Plugin {
   };
 }
 
-async function rebuild(server: ViteDevServer, root: string): Promise<void> {
-  const manifestPath = join(root, 'dist/wasm/manifest.json');
+async function rebuild(server: ViteDevServer, root: string, debug: boolean): Promise<void> {
+  const manifestPath = join(root, debug ? 'dist/wasm-debug/manifest.json' : 'dist/wasm/manifest.json');
   const before = readJson(manifestPath);
   const logger = server.config.logger;
   const tsx = createRequire(import.meta.url).resolve('tsx/cli');
   const code = await new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, [tsx, join(root, 'wasm-pages/build/cli.ts')], { cwd: root });
+    const args = [tsx, join(root, 'wasm-pages/build/cli.ts'), ...(debug ? ['--debug'] : [])];
+    const child = spawn(process.execPath, args, { cwd: root });
     const print = (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n')) {
         if (line.trim() !== '' && !line.includes('up to date')) logger.info(line, { timestamp: true });

@@ -8,10 +8,10 @@ import type { WasmSource } from './wasm-sources.ts';
 const port = parentPort;
 if (port === null)
   throw new Error('asc-compile-worker.ts runs as a worker thread (compile-pool.ts starts it)');
-port.on('message', async ({ job, source }: { job: number; source: WasmSource }) => {
+port.on('message', async ({ job, source, debug }: { job: number; source: WasmSource; debug: boolean }) => {
   try {
-    const binary = await compileWithAsc(source);
-    port.postMessage({ job, ok: true, binary }, [binary.buffer as ArrayBuffer]);
+    const compiled = await compileWithAsc(source, debug);
+    port.postMessage({ job, ok: true, compiled }, [compiled.binary.buffer as ArrayBuffer]);
   } catch (error) {
     port.postMessage({
       job,

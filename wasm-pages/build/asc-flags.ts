@@ -18,3 +18,19 @@ export const START_EXPORT = '_initialize';
 // nontrapping-f2i save 2 bytes, bulk-memory adds 100). asc writes no name section or source map
 // without `--debug`/`--sourceMap`, and no bindings without `--bindings`.
 export const ASC_FLAGS = ['--exportStart', START_EXPORT, '-Oz', ...COLLECT_ON_RETURN_FLAGS] as const;
+
+/**
+ * What a debug build adds (`npm run build:wasm -- --debug`, used by `npm run start:debug`): the
+ * name section, so traps and the profiler show function names, plus a source map (asc's
+ * `--sourceMap`, named by {@link sourceMapName}) that the dev server serves beside the module.
+ */
+export const DEBUG_FLAGS = ['--debug'] as const;
+
+/** The source map of module `id`, next to it under `/wasm/` (the module's sourceMappingURL). */
+export const sourceMapName = (id: string): string => `${id}.wasm.map`;
+
+/** What one compile gives: the module, and its source map in a debug build. */
+export interface CompiledModule {
+  readonly binary: Uint8Array;
+  readonly sourceMap: string | null;
+}

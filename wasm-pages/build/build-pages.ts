@@ -11,7 +11,7 @@ import {
   type WasmManifestEntry,
   WasmManifestSchema,
 } from '../../bridge/index.ts';
-import { ASC_FLAGS } from './asc-flags.ts';
+import { ASC_FLAGS, DEBUG_FLAGS, sourceMapName } from './asc-flags.ts';
 import { WasmBuildError } from './build-error.ts';
 import { compilePool } from './compile-pool.ts';
 import {
@@ -25,6 +25,7 @@ import {
 import { pagesSummary, sizeLine } from './module-sizes.ts';
 import { withProgress } from './progress.ts';
 import { writeRelease } from './releases.ts';
+import { DEBUG_OUT_DIR, servedSourceMap } from './source-maps.ts';
 import { findWasmSources, type WasmSource } from './wasm-sources.ts';
 
 export interface WasmBuildOptions {
@@ -36,6 +37,11 @@ export interface WasmBuildOptions {
   readonly only?: (id: string) => boolean;
   /** Told one line per module; default: console.log. */
   readonly log?: (line: string) => void;
+  /**
+   * A debug build: names and a source map per module (`<id>.wasm.map` beside it, its sources as
+   * dev-server URLs), into `dist/wasm-debug` by default. For `npm run start:debug`, never shipped.
+   */
+  readonly debug?: boolean;
   /**
    * Compile threads (asc is single-threaded); default 1, in this thread. `npm run build:wasm`
    * uses one per core (FICUS_WASM_WORKERS overrides).
@@ -54,9 +60,10 @@ const TRANSFORM_SOURCE = readFileSync(new URL('./collect-on-return.ts', import.m
 
 const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
 
-function inputHash(source: WasmSource, root: string): string {
+function inputHash(source: WasmSource, root: string, debug: boolean): string {
   const hash = createHash('sha256');
-  hash.update(`asc ${ascVersion}\nwasi-shim\n${ASC_FLAGS.join(' ')}\nabi ${ABI_VERSION}\n`);
+  const flags = debug ? [...ASC_FLAGS, ...DEBUG_FLAGS, '--sourceMap'] : ASC_FLAGS;
+  hash.update(`asc ${ascVersion}\nwasi-shim\n${flags.join(' ')}\nabi ${ABI_VERSION}\n`);
   hash.update(TRANSFORM_SOURCE);
   for (const file of [...source.inputs].sort()) {
     hash.update(`${relative(root, file)}\n`);
@@ -111,7 +118,8 @@ async function abiVersionOf(binary: Uint8Array): Promise<number | null> {
  */
 export async function buildWasmPages(options: WasmBuildOptions): Promise<WasmManifest> {
   const { root, only = () => true, log = (line: string) => console.log(line) } = options;
-  const outDir = options.outDir ?? join(root, 'dist/wasm');
+  const debug = options.debug === true;
+  const outDir = options.outDir ?? join(root, debug ? DEBUG_OUT_DIR : 'dist/wasm');
   const manifestPath = join(outDir, 'manifest.json');
   mkdirSync(outDir, { recursive: true });
   const previous = readManifest(manifestPath);
@@ -157,26 +165,29 @@ export async function buildWasmPages(options: WasmBuildOptions): Promise<WasmMan
     log(`wasm  ${id.padEnd(width)}  built in ${seconds} s  ${sizeLine(kind, binary.length)}`);
   };
   const stale = sources
-    .map((source) => ({ source, hash: inputHash(source, root) }))
+    .map((source) => ({ source, hash: inputHash(source, root, debug) }))
     .filter(({ source, hash }) => !upToDate(source.id, hash));
   if (stale.length === 0 && sources.length > 0) {
     log('wasm  nothing to compile: every AssemblyScript module is up to date (the compiler was not loaded)');
   }
   if (stale.length > 0) {
     // The compiler is loaded only now, on as many threads as pay (never more than modules).
-    const pool = await compilePool(Math.min(options.workers ?? 1, stale.length));
+    const pool = await compilePool(Math.min(options.workers ?? 1, stale.length), debug);
     try {
       await Promise.all(
         stale.map(async ({ source, hash }) => {
           let started = performance.now();
-          const binary = await pool.compile(
+          const compiled = await pool.compile(
             source,
             () => {
               started = performance.now();
             },
             (work) => withProgress(source.id, log, work),
           );
-          await store(source.id, source.kind, binary, hash, started);
+          if (compiled.sourceMap !== null) {
+            writeFileSync(join(outDir, sourceMapName(source.id)), servedSourceMap(compiled.sourceMap, root));
+          }
+          await store(source.id, source.kind, compiled.binary, hash, started);
         }),
       );
     } finally {
@@ -208,7 +219,8 @@ export async function buildWasmPages(options: WasmBuildOptions): Promise<WasmMan
   const { release, created, keptFiles } = hasPages
     ? writeRelease(outDir, manifest, new Date())
     : { release: null, created: false, keptFiles: new Set<string>() };
-  if (created) log(`wasm  release ${release} written (dist/wasm/releases/${release}.json)`);
+  if (created)
+    log(`wasm  release ${release} written (${relative(root, join(outDir, 'releases', `${release}.json`))})`);
   const referenced = new Set([...Object.values(modules).map((entry) => entry.file), ...keptFiles]);
   for (const name of readdirSync(outDir))
     if (name.endsWith('.wasm') && !referenced.has(name)) rmSync(join(outDir, name));

@@ -1,5 +1,6 @@
 // `npm run build:wasm`: compiles every WASM page, SDK example and test fixture that changed.
 // `--pages-only` builds just the app's pages (what `npm start` needs, so it starts sooner).
+// `--debug` makes a debug build (names, source maps) in dist/wasm-debug, for `npm run start:debug`.
 // `--only=<id>[,<id>…]` builds just those modules (e.g. `--only=settings,example-writes`); the
 // manifest keeps the other modules as they were built last.
 import { availableParallelism } from 'node:os';
@@ -24,12 +25,17 @@ try {
         : undefined;
   // One compile thread per core (asc is single-threaded); FICUS_WASM_WORKERS=1 compiles in-process.
   const workers = Number(process.env['FICUS_WASM_WORKERS'] ?? availableParallelism());
+  // --debug: names and source maps, into dist/wasm-debug (npm run start:debug serves it).
+  const debug = process.argv.includes('--debug');
   const manifest = await buildWasmPages({
     root,
+    debug,
     workers: Number.isInteger(workers) && workers > 0 ? workers : 1,
     ...(only === undefined ? {} : { only }),
   });
-  console.log(`wasm  ${Object.keys(manifest.modules).length} modules in dist/wasm (manifest.json)`);
+  console.log(
+    `wasm  ${Object.keys(manifest.modules).length} modules in ${debug ? 'dist/wasm-debug' : 'dist/wasm'} (manifest.json)`,
+  );
   const unknown = [...(onlyIds ?? [])].filter((id) => manifest.modules[id] === undefined);
   if (unknown.length > 0) {
     console.error(

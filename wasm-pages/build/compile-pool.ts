@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { CompiledModule } from './asc-flags.ts';
 import { WasmBuildError } from './build-error.ts';
 import type { WasmSource } from './wasm-sources.ts';
 
@@ -11,12 +12,14 @@ export interface CompilePool {
   compile(
     source: WasmSource,
     started?: () => void,
-    watch?: (work: () => Promise<Uint8Array>) => Promise<Uint8Array>,
-  ): Promise<Uint8Array>;
+    watch?: (work: () => Promise<CompiledModule>) => Promise<CompiledModule>,
+  ): Promise<CompiledModule>;
   close(): Promise<void>;
 }
 
-type Answer = { job: number; ok: true; binary: Uint8Array } | { job: number; ok: false; output: string };
+type Answer =
+  | { job: number; ok: true; compiled: CompiledModule }
+  | { job: number; ok: false; output: string };
 
 /**
  * A pool of `size` compile workers (asc is single-threaded: on 2 cores two workers nearly halve a
@@ -30,7 +33,7 @@ type Answer = { job: number; ok: true; binary: Uint8Array } | { job: number; ok:
  * const [a, b] = await Promise.all([pool.compile(first), pool.compile(second)]);
  * await pool.close();
  */
-export async function compilePool(size: number): Promise<CompilePool> {
+export async function compilePool(size: number, debug = false): Promise<CompilePool> {
   // In this thread, one compile at a time: asc is not meant to run two compiles at once.
   let queue: Promise<unknown> = Promise.resolve();
   const inProcess: CompilePool = {
@@ -38,7 +41,7 @@ export async function compilePool(size: number): Promise<CompilePool> {
       const next = queue.then(async () => {
         const { compileWithAsc } = await import('./asc-compile.ts');
         started?.();
-        return watch(() => compileWithAsc(source));
+        return watch(() => compileWithAsc(source, debug));
       });
       queue = next.catch(() => undefined);
       return next;
@@ -54,7 +57,7 @@ export async function compilePool(size: number): Promise<CompilePool> {
   const waiting: (() => void)[] = [];
   const pending = new Map<
     number,
-    { resolve: (binary: Uint8Array) => void; reject: (error: Error) => void; id: string }
+    { resolve: (compiled: CompiledModule) => void; reject: (error: Error) => void; id: string }
   >();
   let jobs = 0;
   for (const worker of workers) {
@@ -62,7 +65,7 @@ export async function compilePool(size: number): Promise<CompilePool> {
       const job = pending.get(answer.job);
       if (job === undefined) return;
       pending.delete(answer.job);
-      if (answer.ok) job.resolve(answer.binary);
+      if (answer.ok) job.resolve(answer.compiled);
       else job.reject(new WasmBuildError(job.id, answer.output));
       idle.push(worker);
       waiting.shift()?.();
@@ -88,9 +91,9 @@ export async function compilePool(size: number): Promise<CompilePool> {
       started?.();
       return watch(
         () =>
-          new Promise<Uint8Array>((resolve, reject) => {
+          new Promise<CompiledModule>((resolve, reject) => {
             pending.set(job, { resolve, reject, id: source.id });
-            worker.postMessage({ job, source });
+            worker.postMessage({ job, source, debug });
           }),
       );
     },

@@ -68,6 +68,21 @@ describe('buildWasmPages', () => {
     expect(lines.some((line) => line.includes('built in'))).toBe(false);
   });
 
+  it('a debug build has names and a source map whose sources the dev server serves', async () => {
+    const root = scratchProject(TINY);
+    const manifest = await buildWasmPages({ root, debug: true, log: () => undefined });
+    const entry = manifest.modules['fixture-tiny'];
+    const module = new WebAssembly.Module(readFileSync(join(root, 'dist/wasm-debug', entry?.file ?? '')));
+    const url = WebAssembly.Module.customSections(module, 'sourceMappingURL')[0];
+    expect(new TextDecoder().decode(url).slice(1)).toBe('fixture-tiny.wasm.map'); // after its length byte
+    expect(WebAssembly.Module.customSections(module, 'name')).toHaveLength(1);
+    const map = JSON.parse(readFileSync(join(root, 'dist/wasm-debug/fixture-tiny.wasm.map'), 'utf8'));
+    expect(map.sources).toContain(`/@fs${join(root, 'tests/fixtures/wasm-pages/tiny.ts')}`);
+    expect(map.sources.filter((source: string) => !source.startsWith('/@fs/'))).toEqual([]);
+    // The release build is untouched by it.
+    expect(existsSync(join(root, 'dist/wasm'))).toBe(false);
+  });
+
   it('names the module and shows the compiler output when a page does not compile', async () => {
     const root = scratchProject('export function ficus_abi_version(): i32 { return "nope"; }');
     const build = buildWasmPages({ root, log: () => undefined });
