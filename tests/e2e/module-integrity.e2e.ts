@@ -65,6 +65,23 @@ async function expectReactProfiles(session: AppSession): Promise<void> {
   expect(session.pageErrors).toEqual([]);
 }
 
+/**
+ * Serves every manifest the app may load modules from changed by `change`: the release the
+ * channel names (`/wasm/releases/<id>.json`, host/releases/) and the build's own manifest, which a
+ * device with no usable release falls back to.
+ */
+async function tamperManifests(
+  session: Awaited<ReturnType<typeof openAppSession>>,
+  change: (served: WasmManifest) => WasmManifest,
+): Promise<void> {
+  for (const pattern of ['**/wasm/manifest.json', '**/wasm/releases/r-*.json']) {
+    await session.context.route(pattern, async (route) => {
+      const served = await route.fetch();
+      await route.fulfill({ response: served, json: change((await served.json()) as WasmManifest) });
+    });
+  }
+}
+
 describe('a WASM module that does not match its manifest', () => {
   it('loads and serves profiles in WASM when nothing is tampered with (so the tests below can fail)', async () => {
     const session = await openAppSession(browser);
@@ -118,12 +135,10 @@ describe('a WASM module that does not match its manifest', () => {
     const lines = consoleLines(session.page);
     const profiles = entry('profiles');
     const wrong = `${profiles.sha256.slice(0, 60)}${profiles.sha256.endsWith('0000') ? 'ffff' : '0000'}`;
-    await session.context.route('**/wasm/manifest.json', async (route) => {
-      const served = await route.fetch();
-      const tampered = (await served.json()) as WasmManifest;
-      const modules = { ...tampered.modules, profiles: { ...profiles, sha256: wrong } };
-      await route.fulfill({ response: served, json: { ...tampered, modules } });
-    });
+    await tamperManifests(session, (served) => ({
+      ...served,
+      modules: { ...served.modules, profiles: { ...profiles, sha256: wrong } },
+    }));
     try {
       await openProfiles(session, 'legacy');
       await expectReactProfiles(session);
@@ -140,13 +155,7 @@ describe('a WASM module that does not match its manifest', () => {
     const session = await openAppSession(browser);
     const lines = consoleLines(session.page);
     let modulesFetched = 0;
-    await session.context.route('**/wasm/manifest.json', async (route) => {
-      const served = await route.fetch();
-      await route.fulfill({
-        response: served,
-        json: { ...((await served.json()) as WasmManifest), abiVersion: 3 },
-      });
-    });
+    await tamperManifests(session, (served) => ({ ...served, abiVersion: 3 }));
     await session.context.route('**/wasm/*.wasm', async (route) => {
       modulesFetched += 1;
       await route.continue();
