@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, screenState } from '../e2e/browser.ts';
+import { CHROMIUM_INSTALL, CHROMIUM_PATH, hasSystemTool } from '../support/system-tool.ts';
 import { WAIT_BUDGET_MS } from '../support/wait-until.ts';
 import { appEnv, type RunningServer, runStep, startServer } from './commands.ts';
 
@@ -118,83 +119,86 @@ describe('the packed tarball', () => {
     TEST_TIMEOUT_MS,
   );
 
-  describe('the app in Chromium', () => {
-    let server: RunningServer | undefined;
-    let browser: Browser | undefined;
-    afterAll(async () => {
-      await browser?.close();
-      server?.stop();
-    });
+  describe.runIf(hasSystemTool(CHROMIUM_PATH, CHROMIUM_INSTALL, "the packed app's run in Chromium"))(
+    'the app in Chromium',
+    () => {
+      let server: RunningServer | undefined;
+      let browser: Browser | undefined;
+      afterAll(async () => {
+        await browser?.close();
+        server?.stop();
+      });
 
-    /** Waits until `pageId` is on screen in `world` with focus on `focusKey`; fails saying what is on screen. */
-    async function waitForPage(page: Page, pageId: string, world: string, focusKey: string): Promise<void> {
-      try {
-        await page.waitForFunction(
-          ([id, worldName, key]) => {
-            const visible = [...document.querySelectorAll<HTMLElement>('[data-ficus-world]')].filter(
-              (w) => getComputedStyle(w).visibility !== 'hidden',
-            );
-            const focused = document
-              .querySelector('[data-ficus-focused]')
-              ?.getAttribute('data-ficus-focus-key');
-            return (
-              visible.length === 1 &&
-              visible[0]?.getAttribute('data-ficus-page') === id &&
-              visible[0]?.getAttribute('data-ficus-world') === worldName &&
-              focused === key
-            );
-          },
-          [pageId, world, focusKey] as const,
-          { timeout: WAIT_BUDGET_MS, polling: 100 },
-        );
-      } catch (error) {
-        const state = await screenState(page).catch(() => 'unreadable');
-        throw new Error(
-          `waiting for page "${pageId}" in ${world} with focus on "${focusKey}": ${String(error)}; on screen: ${JSON.stringify(state)}`,
-        );
+      /** Waits until `pageId` is on screen in `world` with focus on `focusKey`; fails saying what is on screen. */
+      async function waitForPage(page: Page, pageId: string, world: string, focusKey: string): Promise<void> {
+        try {
+          await page.waitForFunction(
+            ([id, worldName, key]) => {
+              const visible = [...document.querySelectorAll<HTMLElement>('[data-ficus-world]')].filter(
+                (w) => getComputedStyle(w).visibility !== 'hidden',
+              );
+              const focused = document
+                .querySelector('[data-ficus-focused]')
+                ?.getAttribute('data-ficus-focus-key');
+              return (
+                visible.length === 1 &&
+                visible[0]?.getAttribute('data-ficus-page') === id &&
+                visible[0]?.getAttribute('data-ficus-world') === worldName &&
+                focused === key
+              );
+            },
+            [pageId, world, focusKey] as const,
+            { timeout: WAIT_BUDGET_MS, polling: 100 },
+          );
+        } catch (error) {
+          const state = await screenState(page).catch(() => 'unreadable');
+          throw new Error(
+            `waiting for page "${pageId}" in ${world} with focus on "${focusKey}": ${String(error)}; on screen: ${JSON.stringify(state)}`,
+          );
+        }
       }
-    }
 
-    /** The text the visible world drew. */
-    const visibleText = (page: Page) =>
-      page.evaluate(
-        () =>
-          [...document.querySelectorAll<HTMLElement>('[data-ficus-world]')].find(
-            (w) => getComputedStyle(w).visibility !== 'hidden',
-          )?.textContent ?? '',
-      );
-
-    it(
-      'opens the React page, then the WASM page on Enter, and goes back on Escape',
-      async () => {
-        server = await startServer(
-          'vite preview',
-          process.execPath,
-          ['--import', 'tsx', 'node_modules/vite/bin/vite.js', 'preview', '--port', '0'],
-          app,
-          appEnv(),
+      /** The text the visible world drew. */
+      const visibleText = (page: Page) =>
+        page.evaluate(
+          () =>
+            [...document.querySelectorAll<HTMLElement>('[data-ficus-world]')].find(
+              (w) => getComputedStyle(w).visibility !== 'hidden',
+            )?.textContent ?? '',
         );
-        browser = await launchChromium();
-        const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-        const pageErrors: string[] = [];
-        page.on('pageerror', (error) => pageErrors.push(error.message));
 
-        await page.goto(server.url, { timeout: WAIT_BUDGET_MS });
-        await waitForPage(page, 'home', 'legacy', 'open-shelf');
-        expect(await visibleText(page)).toContain('Home (React)');
+      it(
+        'opens the React page, then the WASM page on Enter, and goes back on Escape',
+        async () => {
+          server = await startServer(
+            'vite preview',
+            process.execPath,
+            ['--import', 'tsx', 'node_modules/vite/bin/vite.js', 'preview', '--port', '0'],
+            app,
+            appEnv(),
+          );
+          browser = await launchChromium();
+          const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+          const pageErrors: string[] = [];
+          page.on('pageerror', (error) => pageErrors.push(error.message));
 
-        await page.keyboard.press('Enter');
-        await waitForPage(page, 'shelf', 'wasm', 'shelf-item');
-        const shelf = await visibleText(page);
-        expect(shelf).toContain('Shelf (WASM)');
-        expect(shelf).not.toContain('React fallback');
-        expect(new URL(page.url()).pathname).toBe('/shelf');
+          await page.goto(server.url, { timeout: WAIT_BUDGET_MS });
+          await waitForPage(page, 'home', 'legacy', 'open-shelf');
+          expect(await visibleText(page)).toContain('Home (React)');
 
-        await page.keyboard.press('Escape');
-        await waitForPage(page, 'home', 'legacy', 'open-shelf');
-        expect(pageErrors).toEqual([]);
-      },
-      TEST_TIMEOUT_MS,
-    );
-  });
+          await page.keyboard.press('Enter');
+          await waitForPage(page, 'shelf', 'wasm', 'shelf-item');
+          const shelf = await visibleText(page);
+          expect(shelf).toContain('Shelf (WASM)');
+          expect(shelf).not.toContain('React fallback');
+          expect(new URL(page.url()).pathname).toBe('/shelf');
+
+          await page.keyboard.press('Escape');
+          await waitForPage(page, 'home', 'legacy', 'open-shelf');
+          expect(pageErrors).toEqual([]);
+        },
+        TEST_TIMEOUT_MS,
+      );
+    },
+  );
 });
