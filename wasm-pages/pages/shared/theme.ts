@@ -2,4 +2,4 @@
 // generated from legacy-react/pages/shared/theme.ts into generated/theme.ts by the build
 // (wasm-pages/build/generate-constants.ts), so it always matches the React one: the React page is
 // the ground truth and parity tests compare the two scenes prop for prop. Import it from here.
-export { theme, STAGE, MARGIN } from "./generated/theme";
+export { theme, STAGE, MARGIN, MOTION } from "./generated/theme";

@@ -23,3 +23,12 @@ export namespace STAGE {
 
 /** Left/right page margin; content starts here. */
 export const MARGIN: f64 = 80;
+
+/** How the reference app moves. Pages only set targets with these timings (animate, animateDuration, animateEasing); the host runs the motion, so both worlds' scenes hold end states. */
+export namespace MOTION {
+  export const scrollMs: f64 = 250;
+  export const focusMs: f64 = 150;
+  export const focusScale: f64 = 1.08;
+  export const fadeMs: f64 = 300;
+  export const easing = "ease-out";
+}
