@@ -1,7 +1,7 @@
 import type { Rail as RailData, TitleSummary } from '../../../bridge/index.ts';
 import { View } from '../../primitives.ts';
 import { RAIL, Rail } from '../shared/rail.tsx';
-import { STAGE } from '../shared/theme.ts';
+import { MOTION, STAGE } from '../shared/theme.ts';
 import { RAILS_VIEWPORT } from './layout.ts';
 
 export interface RailListProps {
@@ -13,7 +13,7 @@ export interface RailListProps {
 }
 
 /**
- * All rails stacked vertically in a window under the hero; the stack scrolls so the focused rail
+ * All rails stacked vertically in a window under the hero; the stack glides so the focused rail
  * sits at the top of the window. It is a focus group, so coming back down from the header
  * returns to the tile you left.
  */
@@ -22,7 +22,16 @@ export function RailList({ rails, focusedRail, onTileFocus, onTileSelect }: Rail
   return (
     <View x={0} y={RAILS_VIEWPORT.y} width={STAGE.width} height={RAILS_VIEWPORT.height} clip>
       {/* 0 - scrollTop, not -scrollTop: the latter is -0 at the top, and -0 would reach the scene. */}
-      <View x={0} y={0 - scrollTop} width={STAGE.width} height={rails.length * RAIL.height} focusGroup>
+      <View
+        x={0}
+        y={0 - scrollTop}
+        width={STAGE.width}
+        height={rails.length * RAIL.height}
+        animate={['y']}
+        animateDuration={MOTION.scrollMs}
+        animateEasing={MOTION.easing}
+        focusGroup
+      >
         {rails.map((rail, index) => (
           // Left/Right stop at the ends of a rail instead of jumping to a tile of another rail.
           <View

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Rail as RailData, TitleSummary } from '../../../bridge/index.ts';
 import { Text, View } from '../../primitives.ts';
-import { MARGIN, STAGE, theme } from './theme.ts';
+import { MARGIN, MOTION, STAGE, theme } from './theme.ts';
 import { TILE, Tile } from './tile.tsx';
 
 export const RAIL = { height: 270, titleHeight: 44 } as const;
@@ -21,7 +21,7 @@ export interface RailProps {
 
 /**
  * A titled row of tiles. It is a focus group (coming back into the rail returns to the tile you
- * left) and scrolls horizontally to keep the focused tile on screen.
+ * left) and glides horizontally to keep the focused tile on screen; the focused tile grows.
  */
 export function Rail({ rail, y, onTileFocus, onTileSelect }: RailProps) {
   const [firstVisible, setFirstVisible] = useState(0);
@@ -45,6 +45,9 @@ export function Rail({ rail, y, onTileFocus, onTileSelect }: RailProps) {
           y={8}
           width={rail.items.length * STRIDE}
           height={TILE.height + TILE.labelHeight}
+          animate={['x']}
+          animateDuration={MOTION.scrollMs}
+          animateEasing={MOTION.easing}
           focusGroup
         >
           {rail.items.map((title, index) => (
@@ -55,6 +58,7 @@ export function Rail({ rail, y, onTileFocus, onTileSelect }: RailProps) {
               focusKey={tileFocusKey(rail.id, index)}
               x={index * STRIDE}
               y={0}
+              growOnFocus
               onFocus={() => {
                 reveal(index);
                 onTileFocus(title);

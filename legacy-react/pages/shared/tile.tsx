@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { TitleSummary } from '../../../bridge/index.ts';
 import { Image, Text, View } from '../../primitives.ts';
-import { theme } from './theme.ts';
+import { MOTION, theme } from './theme.ts';
 
 export const TILE = { width: 300, height: 170, gap: 24, labelHeight: 40 } as const;
 
@@ -10,12 +10,17 @@ export interface TileProps {
   readonly focusKey: string;
   readonly x: number;
   readonly y: number;
+  /**
+   * The tile grows (MOTION.focusScale, animated) while it is focused. Only where there is room
+   * around it (a rail); a tile at the edge of a clipped grid would be cut off.
+   */
+  readonly growOnFocus?: boolean;
   readonly onFocus?: () => void;
   readonly onSelect: () => void;
 }
 
-/** A poster tile with its title underneath; a border shows while it is focused. */
-export function Tile({ title, focusKey, x, y, onFocus, onSelect }: TileProps) {
+/** A poster tile with its title underneath; a border shows while it is focused (and it grows, if asked). */
+export function Tile({ title, focusKey, x, y, growOnFocus = false, onFocus, onSelect }: TileProps) {
   const [focused, setFocused] = useState(false);
   return (
     <View
@@ -26,6 +31,14 @@ export function Tile({ title, focusKey, x, y, onFocus, onSelect }: TileProps) {
       y={y}
       width={TILE.width}
       height={TILE.height + TILE.labelHeight}
+      {...(growOnFocus
+        ? {
+            scale: focused ? MOTION.focusScale : 1,
+            animate: ['scale'] as const,
+            animateDuration: MOTION.focusMs,
+            animateEasing: MOTION.easing,
+          }
+        : {})}
       onFocus={() => {
         setFocused(true);
         onFocus?.();

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { apiPaths, HomeResponseSchema } from '../../../bridge/index.ts';
+import { animateMask, apiPaths, HomeResponseSchema, type WorldId } from '../../../bridge/index.ts';
+import { collectFocusables } from '../../../host/focus/focusables.ts';
+import type { SceneStore } from '../../../host/scene/scene-store.ts';
 import { sceneTree } from '../../../host/scene/snapshot.ts';
 import { CollectionsPage } from '../../../legacy-react/pages/collections/index.ts';
 import { fetchFromBackend, setupMockBackend } from '../../support/backend-harness.ts';
@@ -48,6 +50,46 @@ function differences(react: LegacyHarness, wasm: WasmHarness): string[] {
   if (wasm.crashes().length + react.rejected.length + wasm.rejected.length > 0)
     found.push('crash or rejected ops');
   return found;
+}
+
+/**
+ * The motion props of the collections page in one world's scene: of the focused tile, another
+ * tile, the focused tile's rail strip, the rail stack, and the hero's two artwork layers.
+ */
+function motionProps(store: SceneStore, world: WorldId, focusedKey: string) {
+  const tiles = collectFocusables(store, world).filter((f) => f.key.startsWith('tile:'));
+  const focused = tiles.find((f) => f.key === focusedKey);
+  const other = tiles.find((f) => f.key !== focusedKey);
+  if (focused === undefined || other === undefined) throw new Error(`no tile ${focusedKey} in ${world}`);
+  const pick = (props: Readonly<Record<string, unknown>> | undefined) => ({
+    scale: props?.['scale'],
+    animate: props?.['animate'],
+    animateDuration: props?.['animateDuration'],
+    animateEasing: props?.['animateEasing'],
+  });
+  const strip = focused.path[focused.path.length - 1];
+  const stack = focused.path.find((node) => node.props.focusGroup === true);
+  const layers: { src: unknown; opacity: unknown; animate: unknown; animateDuration: unknown }[] = [];
+  const visit = (id: number) => {
+    const node = store.get(world, id);
+    if (node === undefined) return;
+    if (node.kind === 'image' && node.props.height === 430)
+      layers.push({
+        src: node.props.src,
+        opacity: node.props.opacity,
+        animate: node.props.animate,
+        animateDuration: node.props.animateDuration,
+      });
+    for (const child of node.children) visit(child);
+  };
+  visit(store.root(world).id);
+  return {
+    focusedTile: pick(focused.node.props),
+    otherTile: pick(other.node.props),
+    strip: pick(strip?.props),
+    stack: pick(stack?.props),
+    heroLayers: layers,
+  };
 }
 
 /** (a): along the first rail, down two rails, back, up to the remembered tile, up to the header. */
@@ -262,5 +304,65 @@ describe('collections parity (React page vs WASM port)', () => {
     await wasm2.settle(1);
     expect(differences(react2, wasm2)).toEqual([]);
     react2.world.unmount('entry-collections');
+  });
+
+  it('(g) motion: rails glide, the focused tile grows, the hero cross-fades, the same in both worlds', async () => {
+    const home = await fetchFromBackend(apiPaths.home('p1'), HomeResponseSchema);
+    const first = home.rails[0];
+    if (first === undefined) throw new Error('no rails for p1');
+    const react = createLegacyHarness({ collections: CollectionsPage });
+    const wasm = await createWasmHarness(['collections']);
+    react.mount('collections', { profile: 'p1' });
+    wasm.mount('collections', { profile: 'p1' });
+    await react.waitFor(() => react.snapshot().includes('tile:'), 'the home');
+    await wasm.settle();
+    react.focus.focusInitial();
+    wasm.focus.focusInitial();
+    await react.settle(2);
+    await wasm.settle(1);
+    react.press('right');
+    wasm.press('right');
+    await react.settle(2);
+    await wasm.settle(1);
+    const focusedKey = `tile:${first.id}:1`;
+    expect(react.focusedKey()).toBe(focusedKey);
+
+    const glide = { animateDuration: 250, animateEasing: 'ease-out', scale: undefined };
+    const expected = {
+      focusedTile: {
+        scale: 1.08,
+        animate: animateMask(['scale']),
+        animateDuration: 150,
+        animateEasing: 'ease-out',
+      },
+      otherTile: {
+        scale: 1,
+        animate: animateMask(['scale']),
+        animateDuration: 150,
+        animateEasing: 'ease-out',
+      },
+      strip: { ...glide, animate: animateMask(['x']) },
+      stack: { ...glide, animate: animateMask(['y']) },
+      // The hero showed home.hero (layer 0), then tile 0 (faded in on layer 1), now tile 1: its
+      // artwork went back to layer 0, which fades in while tile 0's fades out.
+      heroLayers: [
+        {
+          src: first.items[1]?.imageUrl,
+          opacity: 0.7,
+          animate: animateMask(['opacity']),
+          animateDuration: 300,
+        },
+        {
+          src: first.items[0]?.imageUrl,
+          opacity: 0,
+          animate: animateMask(['opacity']),
+          animateDuration: 300,
+        },
+      ],
+    };
+    expect(motionProps(react.store, 'legacy', focusedKey)).toEqual(expected);
+    expect(motionProps(wasm.store, 'wasm', wasm.focusedKey() ?? '')).toEqual(expected);
+    expect(differences(react, wasm)).toEqual([]);
+    react.world.unmount('entry-collections');
   });
 });

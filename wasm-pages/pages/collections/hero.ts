@@ -1,9 +1,13 @@
 // Port of legacy-react/pages/collections/hero.tsx: the top of the page, big artwork of the
-// focused title, its name and what kind of title it is. The `title` prop becomes `setTitle`.
-import { Fit, FontWeight, Node, image, text, view } from "../../sdk";
+// focused title, its name and what kind of title it is. The `title` prop becomes `setTitle`; a new
+// title's artwork cross-fades in on the hidden one of two stacked layers (React's `art` state).
+import { Animate, Fit, FontWeight, Node, image, text, view } from "../../sdk";
 import { Title, yearText } from "./home-data";
 import { HERO } from "./layout";
-import { MARGIN, STAGE, theme } from "../shared/theme";
+import { MARGIN, MOTION, STAGE, theme } from "../shared/theme";
+
+/** ART_OPACITY: how opaque the artwork shows. */
+const ART_OPACITY: f64 = 0.7;
 
 /** "2019 · Drama · 13+" */
 export function heroMetaLine(title: Title): string {
@@ -11,11 +15,23 @@ export function heroMetaLine(title: Title): string {
 }
 
 export class Hero {
-  constructor(public node: Node, public art: Node, public name: Node, public meta: Node) {}
+  /** React's `art` state: which layer shows, and the image each layer holds. */
+  front: i32 = 0;
+  sources: string[] = [];
 
-  /** The `title` prop. */
+  constructor(public node: Node, public layers: Node[], public name: Node, public meta: Node, imageUrl: string) {
+    this.sources = [imageUrl, imageUrl];
+  }
+
+  /** The `title` prop: a new image goes to the hidden layer, which fades in as the other fades out. */
   setTitle(title: Title): void {
-    this.art.src(title.imageUrl);
+    if (unchecked(this.sources[this.front]) != title.imageUrl) {
+      const back = this.front;
+      this.front = 1 - back;
+      this.sources[this.front] = title.imageUrl;
+      unchecked(this.layers[this.front]).src(title.imageUrl).opacity(ART_OPACITY);
+      unchecked(this.layers[back]).opacity(0);
+    }
     this.name.text(title.title);
     this.meta.text(heroMetaLine(title));
   }
@@ -25,14 +41,20 @@ export class Hero {
 export function hero(title: Title): Hero {
   const textWidth: f64 = HERO.imageX - MARGIN - 40;
   const node = view().x(0).y(0).width(STAGE.width).height(HERO.height).clip(true);
-  const art = image()
-    .x(HERO.imageX)
-    .y(0)
-    .width(STAGE.width - HERO.imageX)
-    .height(HERO.height)
-    .src(title.imageUrl)
-    .fit(Fit.COVER)
-    .opacity(0.7);
+  const layers: Node[] = [];
+  for (let layer = 0; layer < 2; layer++) {
+    const art = image()
+      .x(HERO.imageX)
+      .y(0)
+      .width(STAGE.width - HERO.imageX)
+      .height(HERO.height)
+      .src(title.imageUrl)
+      .fit(Fit.COVER)
+      .opacity(layer == 0 ? ART_OPACITY : 0)
+      .animate(Animate.OPACITY, <i32>MOTION.fadeMs, MOTION.easing);
+    node.append(art);
+    layers.push(art);
+  }
   const name = text()
     .text(title.title)
     .x(MARGIN)
@@ -52,6 +74,6 @@ export function hero(title: Title): Hero {
     .fontSize(32)
     .color(theme.textMuted)
     .maxLines(1);
-  node.append(art).append(name).append(meta);
-  return new Hero(node, art, name, meta);
+  node.append(name).append(meta);
+  return new Hero(node, layers, name, meta, title.imageUrl);
 }

@@ -1,11 +1,11 @@
 // Port of legacy-react/pages/collections/rail-list.tsx: all rails stacked vertically in a window
-// under the hero; the stack scrolls so the focused rail sits at the top of the window. The stack
+// under the hero; the stack glides so the focused rail sits at the top of the window. The stack
 // is a focus group, so coming back down from the header returns to the tile you left.
-import { boundaryMask, Node, view } from "../../sdk";
+import { Animate, boundaryMask, Node, view } from "../../sdk";
 import { RailData, Title } from "./home-data";
 import { RAIL, RAILS_VIEWPORT } from "./layout";
 import { Rail, rail } from "./rail";
-import { STAGE } from "../shared/theme";
+import { MOTION, STAGE } from "../shared/theme";
 
 /** `onTileFocus(railIndex, title)` of the list's owner. */
 export type RailListFocusHandler = (railIndex: i32, title: Title) => void;
@@ -57,6 +57,7 @@ export function railList(
     .y(<f64>(0 - focusedRail * RAIL.height))
     .width(STAGE.width)
     .height(<f64>(rails.length * RAIL.height))
+    .animate(Animate.Y, <i32>MOTION.scrollMs, MOTION.easing)
     .focusGroup(true);
   node.append(stack);
   const list = new RailList(node, stack);

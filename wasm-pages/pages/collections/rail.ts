@@ -1,10 +1,10 @@
 // Port of legacy-react/pages/shared/rail.tsx: a titled row of tiles. A focus group (coming back
-// into the rail returns to the tile you left) that scrolls horizontally to keep the focused tile
-// on screen. React's `firstVisible` state becomes the strip's x.
-import { FontWeight, Node, text, view } from "../../sdk";
+// into the rail returns to the tile you left) that glides horizontally to keep the focused tile
+// on screen; the focused tile grows. React's `firstVisible` state becomes the strip's x.
+import { Animate, FontWeight, Node, text, view } from "../../sdk";
 import { RailData, Title } from "./home-data";
 import { RAIL, STRIDE, TILE, VISIBLE_TILES } from "./layout";
-import { MARGIN, STAGE, theme } from "../shared/theme";
+import { MARGIN, MOTION, STAGE, theme } from "../shared/theme";
 import { Tile, tile } from "./tile";
 
 /** The focus key of tile `index` of rail `railId`: stable, so focus can be restored on Back. */
@@ -80,6 +80,7 @@ export function rail(data: RailData, y: f64, onTileFocus: RailTitleHandler, onTi
     .y(8)
     .width(<f64>(items.length * STRIDE))
     .height(TILE.height + TILE.labelHeight)
+    .animate(Animate.X, <i32>MOTION.scrollMs, MOTION.easing)
     .focusGroup(true);
   clipBox.append(strip);
   node.append(clipBox);

@@ -1,9 +1,10 @@
-// Port of legacy-react/pages/shared/tile.tsx: a poster tile with its title underneath; a border
-// shows while it is focused. React's `focused` state becomes props set on focus/blur.
-import { Fit, FocusEvent, Node, Role, image, text, view } from "../../sdk";
+// Port of legacy-react/pages/shared/tile.tsx as a rail uses it (growOnFocus): a poster tile with
+// its title underneath; a border shows and the tile grows while it is focused. React's `focused`
+// state becomes props set on focus/blur.
+import { Animate, Fit, FocusEvent, Node, Role, image, text, view } from "../../sdk";
 import { Title } from "./home-data";
 import { TILE } from "./layout";
-import { theme } from "../shared/theme";
+import { MOTION, theme } from "../shared/theme";
 
 /** What the tile's owner hears (a plain function: it reaches its state through the tile). */
 export type TileHandler = (tile: Tile) => void;
@@ -22,9 +23,10 @@ export class Tile {
 
   constructor(public node: Node, public frame: Node, public label: Node, public title: Title) {}
 
-  /** `useState(false)` of the tile: border and label color. */
+  /** `useState(false)` of the tile: size, border and label color. */
   setFocused(focused: bool): void {
     this.focused = focused;
+    this.node.scale(focused ? MOTION.focusScale : 1);
     this.frame.borderWidth(focused ? 4 : 0);
     this.label.color(focused ? theme.text : theme.textMuted);
   }
@@ -68,7 +70,9 @@ export function tile(title: Title, focusKey: string, x: f64, y: f64, onFocus: Ti
     .x(x)
     .y(y)
     .width(TILE.width)
-    .height(TILE.height + TILE.labelHeight);
+    .height(TILE.height + TILE.labelHeight)
+    .scale(1)
+    .animate(Animate.SCALE, <i32>MOTION.focusMs, MOTION.easing);
   const frame = view()
     .x(0)
     .y(0)
