@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { TitleSummary } from '../../../bridge/index.ts';
 import { View } from '../../primitives.ts';
+import { MOTION } from '../shared/theme.ts';
 import { TILE, Tile } from '../shared/tile.tsx';
 import { RESULT_COLUMNS, RESULT_STRIDE, RESULTS_AREA, VISIBLE_RESULT_ROWS } from './search-layout.ts';
 
@@ -14,7 +15,7 @@ export interface ResultsGridProps {
 
 /**
  * Poster tiles, {@link RESULT_COLUMNS} to a row. Focus enters at the first result, or the one
- * left last; the grid scrolls by whole rows to keep the focused tile visible.
+ * left last; the grid glides by whole rows to keep the focused tile visible.
  */
 export function ResultsGrid({ results, onSelect }: ResultsGridProps) {
   const [firstRow, setFirstRow] = useState(0);
@@ -35,6 +36,9 @@ export function ResultsGrid({ results, onSelect }: ResultsGridProps) {
         y={-firstRow * RESULT_STRIDE.y}
         width={RESULTS_AREA.width}
         height={rows * RESULT_STRIDE.y - TILE.gap}
+        animate={['y']}
+        animateDuration={MOTION.scrollMs}
+        animateEasing={MOTION.easing}
         focusGroup
         preferredChild={resultFocusKey(0)}
       >

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import type { Setting } from '../../../bridge/index.ts';
 import { Text, View } from '../../primitives.ts';
-import { theme } from '../shared/theme.ts';
+import { MOTION, theme } from '../shared/theme.ts';
 import { SettingRow, settingFocusKey } from './setting-row.tsx';
 import { ERROR_LINE, LIST, ROW_STRIDE, VISIBLE_ROWS } from './settings-layout.ts';
 import { useSettingToggles } from './use-setting-toggles.ts';
 
 /**
  * The toggles, one row each, and under them the line that reports a change that could not be
- * saved. The list is a focus group (coming back from Back returns to the row left) and scrolls
+ * saved. The list is a focus group (coming back from Back returns to the row left) and glides
  * when it holds more rows than fit.
  */
 export function SettingsList({ settings }: { readonly settings: readonly Setting[] }) {
@@ -37,6 +37,9 @@ export function SettingsList({ settings }: { readonly settings: readonly Setting
             y={-firstVisible * ROW_STRIDE}
             width={LIST.width}
             height={settings.length * ROW_STRIDE}
+            animate={['y']}
+            animateDuration={MOTION.scrollMs}
+            animateEasing={MOTION.easing}
             focusGroup
             preferredChild={settingFocusKey(first.id)}
           >

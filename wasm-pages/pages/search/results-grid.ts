@@ -1,12 +1,12 @@
 // Port of legacy-react/pages/search/results-grid.tsx and its tiles (legacy-react/pages/shared/tile.tsx):
 // poster tiles, RESULT_COLUMNS to a row, in a clipped box. Focus enters at the first result, or
-// the one left last (a focus group); the grid scrolls by whole rows to keep the focused tile
+// the one left last (a focus group); the grid glides by whole rows to keep the focused tile
 // visible. React's `firstRow` state becomes the inner view's y, each Tile's `focused` state its
 // border and label color.
-import { Fit, FocusEvent, image, Node, Role, text, view } from "../../sdk";
+import { Animate, Fit, FocusEvent, image, Node, Role, text, view } from "../../sdk";
 import { RESULT_COLUMNS, RESULT_STRIDE, RESULTS_AREA, TILE, VISIBLE_RESULT_ROWS } from "./layout";
 import { Title } from "./search-data";
-import { theme } from "../shared/theme";
+import { MOTION, theme } from "../shared/theme";
 
 /** resultFocusKey(index): `result:0` is top-left, then row by row. */
 export function resultFocusKey(index: i32): string {
@@ -142,7 +142,13 @@ function selectTile(event: FocusEvent): void {
  */
 export function resultsGrid(results: Title[], onSelect: ResultHandler): ResultsGrid {
   const node = view().x(RESULTS_AREA.x).y(RESULTS_AREA.y).width(RESULTS_AREA.width).height(RESULTS_AREA.height).clip(true);
-  const inner = view().x(0).y(0).width(RESULTS_AREA.width).focusGroup(true).preferredChild(resultFocusKey(0));
+  const inner = view()
+    .x(0)
+    .y(0)
+    .width(RESULTS_AREA.width)
+    .animate(Animate.Y, <i32>MOTION.scrollMs, MOTION.easing)
+    .focusGroup(true)
+    .preferredChild(resultFocusKey(0));
   node.append(inner);
   const grid = new ResultsGrid(node, inner, onSelect);
   grid.show(results);

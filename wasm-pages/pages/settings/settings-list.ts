@@ -1,12 +1,12 @@
 // Port of legacy-react/pages/settings/settings-list.tsx and use-setting-toggles.ts: the toggles,
 // one row each, and under them the line that reports a change that could not be saved. The list
-// is a focus group (coming back from Back returns to the row left) and scrolls when it holds more
+// is a focus group (coming back from Back returns to the row left) and glides when it holds more
 // rows than fit. Selecting a row flips it at once and saves it (PUT /api/settings/<id>); a failed
 // save flips it back, unless the viewer has flipped it again since, and says so.
-import { DataResult, FocusEvent, Method, Node, sendData, text, Value, view } from "../../sdk";
+import { Animate, DataResult, FocusEvent, Method, Node, sendData, text, Value, view } from "../../sdk";
 // apiPaths is generated from bridge/api/paths.ts (wasm-pages/build/generate-constants.ts).
 import { apiPaths } from "../../sdk/generated/api-paths";
-import { theme } from "../shared/theme";
+import { MOTION, theme } from "../shared/theme";
 import { ERROR_LINE, LIST, ROW_STRIDE, VISIBLE_ROWS } from "./layout";
 import { setRowFocused, setRowValue, settingFocusKey, settingRow } from "./setting-row";
 
@@ -73,6 +73,7 @@ export class SettingsList {
         .y(0)
         .width(LIST.width)
         .height(<f64>settings.length * ROW_STRIDE)
+        .animate(Animate.Y, <i32>MOTION.scrollMs, MOTION.easing)
         .focusGroup()
         .preferredChild(settingFocusKey(unchecked(settings[0]).id));
       for (let i = 0; i < settings.length; i++) {
