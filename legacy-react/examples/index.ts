@@ -4,6 +4,7 @@ import { FetchExample } from './fetch-example.tsx';
 import { FocusPropsExample } from './focus-props-example.tsx';
 import { ImageExample } from './image-example.tsx';
 import { IsFocusedExample } from './is-focused-example.tsx';
+import { MotionExample } from './motion-example.tsx';
 import { NavigationExample } from './navigation-example.tsx';
 import { TextExample } from './text-example.tsx';
 import { ViewExample } from './view-example.tsx';
@@ -30,6 +31,10 @@ export const EXAMPLES = {
   'example-is-focused': { title: 'useIsFocused', Page: IsFocusedExample },
   'example-fetch': { title: 'useFetch: loading, data, error and retry', Page: FetchExample },
   'example-backend': { title: 'useBackend: sending a change', Page: BackendExample },
+  'example-motion': {
+    title: 'animate and scale: a rail that glides, a card that grows',
+    Page: MotionExample,
+  },
 } as const satisfies Record<string, Example>;
 
 export type ExampleRoute = keyof typeof EXAMPLES;

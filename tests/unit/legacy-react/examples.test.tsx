@@ -41,6 +41,23 @@ describe('examples do what they say', () => {
     await h.waitFor(() => h.snapshot().includes('Selected 2 times'), 'two selects');
   });
 
+  it('example-motion: the strip glides in x and the focused card grows', async () => {
+    const h = createLegacyHarness(pages);
+    h.mount('example-motion');
+    h.focus.focusInitial();
+    for (let i = 0; i < 5; i++) h.press('right');
+    await h.settle();
+    expect(h.focusedKey()).toBe('motion:5');
+    const snapshot = h.snapshot();
+    // Props print in name order: the strip (animate x = 1) moved one card; card 5 grew (animate scale = 8).
+    expect(snapshot).toContain(
+      'animate=1 animateDuration=250 animateEasing="ease-out" boundary=12 focusGroup=true height=200 width=4080 x=-260 y=50',
+    );
+    expect(snapshot).toMatch(/animate=8 animateDuration=150 [^\n]*focusKey="motion:5" [^\n]*scale=1\.1 /);
+    expect(snapshot).toMatch(/animate=8 animateDuration=150 [^\n]*focusKey="motion:0" [^\n]*scale=1 /);
+    expect(h.rejected).toEqual([]);
+  });
+
   it('example-text shows markup as text', () => {
     const h = createLegacyHarness(pages);
     h.mount('example-text');
