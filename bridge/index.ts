@@ -10,6 +10,7 @@ export * from './messages/index.ts';
 export * from './messages/lifecycle.ts';
 export * from './messages/navigation.ts';
 export * from './messages/scene-batch.ts';
+export * from './motion.ts';
 export * from './props.ts';
 export * from './release-manifest.ts';
 export * from './scene-codec/checked-ops.ts';

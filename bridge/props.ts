@@ -1,4 +1,5 @@
 import { BOUNDARY_ALL } from './directions.ts';
+import { ANIMATE_ALL, EASINGS, MAX_ANIMATE_MS } from './motion.ts';
 import { boolean, type Infer, number, oneOf, type Schema, string } from './schema.ts';
 
 export const NODE_KINDS = ['view', 'text', 'image'] as const;
@@ -41,14 +42,23 @@ interface PropSpec<T> {
   readonly schema: Schema<T>;
   readonly kinds: readonly NodeKind[];
   readonly doc: string;
+  /**
+   * The page ABI version that added the prop (wasm-pages/ABI.md, *Versions*): a WASM page must
+   * declare at least this version to set it, so a module that uses it is refused, with a reason,
+   * by an app too old to paint it instead of crashing there on its first scene.
+   */
+  readonly since: number;
 }
 
-const prop = <T>(code: number, schema: Schema<T>, kinds: readonly NodeKind[], doc: string): PropSpec<T> => ({
-  code,
-  schema,
-  kinds,
-  doc,
-});
+const prop = <T>(
+  code: number,
+  schema: Schema<T>,
+  kinds: readonly NodeKind[],
+  doc: string,
+  since = 1,
+): PropSpec<T> => ({ code, schema, kinds, doc, since });
+
+const milliseconds = number({ integer: true, min: 0, max: MAX_ANIMATE_MS });
 
 /**
  * Every prop a scene node can carry, declared once: its codec code, its value validator and the
@@ -72,6 +82,13 @@ export const PROPS = {
   borderColor: prop(10, color, ALL_KINDS, 'border color (see borderWidth)'),
   borderWidth: prop(11, number({ min: 0, max: 100 }), ALL_KINDS, 'border width, drawn inside the box'),
   visible: prop(12, boolean(), ALL_KINDS, 'false hides the node and its subtree and takes them out of focus'),
+  scale: prop(
+    13,
+    number({ min: 0, max: 100 }),
+    ALL_KINDS,
+    'size multiplier about the center (1 as laid out); children scale with it, focus uses the layout box',
+    3,
+  ),
   text: prop(20, string({ maxLength: 100_000 }), TEXT_ONLY, 'the text, always painted as text'),
   color: prop(21, color, TEXT_ONLY, 'text color'),
   fontSize: prop(22, number({ min: 1, max: 500 }), TEXT_ONLY, 'font size in stage pixels'),
@@ -113,6 +130,29 @@ export const PROPS = {
     ALL_KINDS,
     'extra words a screen reader says after the label',
   ),
+  // Motion (codes 60-69, every kind, ABI version 3): the host animates changes itself (motion.ts).
+  animate: prop(
+    60,
+    number({ integer: true, min: 0, max: ANIMATE_ALL }),
+    ALL_KINDS,
+    'which prop changes animate instead of jumping: bits x 1, y 2, opacity 4, scale 8 (see animateMask)',
+    3,
+  ),
+  animateDuration: prop(
+    61,
+    milliseconds,
+    ALL_KINDS,
+    'how long an animated change takes, in ms (default 200)',
+    3,
+  ),
+  animateEasing: prop(62, oneOf(EASINGS), ALL_KINDS, "the animation's timing function (default ease-out)", 3),
+  animateDelay: prop(
+    63,
+    milliseconds,
+    ALL_KINDS,
+    'ms an animated change waits before it starts (default 0)',
+    3,
+  ),
 } as const;
 
 export type PropName = keyof typeof PROPS;
@@ -132,4 +172,15 @@ export function isPropName(name: string): name is PropName {
 
 export function propAppliesTo(name: PropName, kind: NodeKind): boolean {
   return PROPS[name].kinds.includes(kind);
+}
+
+/**
+ * The page ABI version that added prop `name`: a WASM page must declare at least this to set it.
+ *
+ * @example
+ * propSince('x');     // 1
+ * propSince('scale'); // 3
+ */
+export function propSince(name: PropName): number {
+  return PROPS[name].since;
 }

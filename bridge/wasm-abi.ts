@@ -19,21 +19,25 @@ import { ValueSchema } from './value-codec/value-schema.ts';
  * version, the one the SDK and the build speak; bump it on any change a page could notice, and
  * keep the older versions in SUPPORTED_ABI_VERSIONS while devices may still hold their modules.
  */
-export const ABI_VERSION = 2;
+export const ABI_VERSION = 3;
 
 /**
  * Every page ABI version this world runs, oldest first: what `ficus_abi_version` may return and a
- * release manifest's `abiVersion` may say. 2 adds writes (data.request with method and body).
+ * release manifest's `abiVersion` may say. 2 adds writes (data.request with method and body); 3 adds
+ * the motion props (`scale`, `animate`, ...: bridge/props.ts's `since`).
  */
-export const SUPPORTED_ABI_VERSIONS = [1, ABI_VERSION] as const;
+export const SUPPORTED_ABI_VERSIONS = [1, 2, ABI_VERSION] as const;
 export type AbiVersion = (typeof SUPPORTED_ABI_VERSIONS)[number];
+
+/** SUPPORTED_ABI_VERSIONS for a message, e.g. "1, 2 and 3". */
+export const SUPPORTED_ABI_VERSIONS_TEXT = `${SUPPORTED_ABI_VERSIONS.slice(0, -1).join(', ')} and ${ABI_VERSION}`;
 
 /**
  * Whether this world runs pages of ABI `version`.
  *
  * @example
  * isSupportedAbiVersion(1); // true: modules built before writes keep working
- * isSupportedAbiVersion(3); // false
+ * isSupportedAbiVersion(4); // false
  */
 export const isSupportedAbiVersion = (version: unknown): version is AbiVersion =>
   (SUPPORTED_ABI_VERSIONS as readonly unknown[]).includes(version);

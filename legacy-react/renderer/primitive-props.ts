@@ -1,4 +1,4 @@
-import type { Direction, SceneProps } from '../../bridge/index.ts';
+import type { AnimatableProp, Direction, SceneProps } from '../../bridge/index.ts';
 
 /** Handlers a focusable primitive can take; called with the focus key of the node. */
 export interface FocusHandlers {
@@ -37,10 +37,23 @@ type Common = Optional<
   | 'role'
   | 'label'
   | 'description'
+  | 'scale'
+  | 'animateDuration'
+  | 'animateEasing'
+  | 'animateDelay'
 > &
   FocusHandlers & {
     /** Directions in which focus may not leave this node: a list, or 'all'. */
     readonly boundary?: readonly Direction[] | 'all' | undefined;
+    /**
+     * Prop changes the host animates instead of jumping to (a list of x, y, opacity, scale, or
+     * 'all'), timed by animateDuration (ms, default 200), animateEasing (default 'ease-out') and
+     * animateDelay (ms, default 0). The host runs them itself; the scene holds the target values.
+     *
+     * @example
+     * <View x={-offset} animate={['x']} animateDuration={250}>{tiles}</View> // the rail glides
+     */
+    readonly animate?: readonly AnimatableProp[] | 'all' | undefined;
   };
 
 export interface ViewProps extends Common {

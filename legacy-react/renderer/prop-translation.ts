@@ -1,4 +1,8 @@
 import {
+  ANIMATABLE_PROPS,
+  ANIMATE_ALL,
+  type AnimatableProp,
+  animateMask,
   BOUNDARY_ALL,
   boundaryMask,
   DIRECTIONS,
@@ -79,6 +83,19 @@ function boundaryValue(type: HostType, props: Readonly<Record<string, unknown>>,
   );
 }
 
+function animateValue(type: HostType, props: Readonly<Record<string, unknown>>, value: unknown): number {
+  if (value === 'all') return ANIMATE_ALL;
+  if (
+    Array.isArray(value) &&
+    value.every((p): p is AnimatableProp => (ANIMATABLE_PROPS as readonly unknown[]).includes(p))
+  ) {
+    return animateMask(value);
+  }
+  throw new PrimitiveUsageError(
+    `Invalid animate on ${describeElement(type, props)}: expected 'all' or a list of ${ANIMATABLE_PROPS.join(', ')}, e.g. animate={['x', 'scale']}`,
+  );
+}
+
 /** The text a <Text> shows, from its string/number children. */
 function textOf(type: HostType, props: Readonly<Record<string, unknown>>): string | undefined {
   const children = props['children'];
@@ -113,6 +130,10 @@ export function toSceneValues(type: HostType, props: Readonly<Record<string, unk
       continue;
     if (name === 'boundary') {
       values.boundary = boundaryValue(type, props, value);
+      continue;
+    }
+    if (name === 'animate') {
+      values.animate = animateValue(type, props, value);
       continue;
     }
     if (name === 'text' || !Object.hasOwn(PROPS, name) || !propAppliesTo(name as PropName, kind)) {

@@ -155,7 +155,7 @@ describe('a WASM module that does not match its manifest', () => {
     const session = await openAppSession(browser);
     const lines = consoleLines(session.page);
     let modulesFetched = 0;
-    await tamperManifests(session, (served) => ({ ...served, abiVersion: 3 }));
+    await tamperManifests(session, (served) => ({ ...served, abiVersion: 4 }));
     await session.context.route('**/wasm/*.wasm', async (route) => {
       modulesFetched += 1;
       await route.continue();
@@ -166,7 +166,7 @@ describe('a WASM module that does not match its manifest', () => {
       expect(modulesFetched, 'page modules fetched').toBe(0);
       const refusal = lines.find((line) => /page "profiles" failed in the wasm world/.test(line.text));
       expect(refusal?.text).toContain(
-        `is part of a release built for page ABI version 3 (the manifest's abiVersion), but this world speaks 1 and 2`,
+        `is part of a release built for page ABI version 4 (the manifest's abiVersion), but this world speaks 1, 2 and 3`,
       );
     } finally {
       await session.close();

@@ -119,12 +119,12 @@ describe('the WASM client loading the build through a real worker', () => {
   });
 
   it("refuses a release built for another ABI version before asking the worker for the page's module", async () => {
-    const manifest = { ...built(), abiVersion: 3 };
+    const manifest = { ...built(), abiVersion: 4 };
     const calls: string[] = [];
     const { file } = entryOf(manifest, 'profiles');
     expect(await mountOutcome(clientOf(manifest, calls), 'profiles')).toBe(
-      `page "profiles" (${file}) is part of a release built for page ABI version 3 (the manifest's ` +
-        'abiVersion), but this world speaks 1 and 2: not loaded; rebuild it against wasm-pages/ABI.md (npm run build:wasm)',
+      `page "profiles" (${file}) is part of a release built for page ABI version 4 (the manifest's ` +
+        'abiVersion), but this world speaks 1, 2 and 3: not loaded; rebuild it against wasm-pages/ABI.md (npm run build:wasm)',
     );
     expect(calls.filter((call) => call.startsWith('load') || call.startsWith('mount'))).toEqual([]);
   });
@@ -134,9 +134,9 @@ describe('the WASM client loading the build through a real worker', () => {
     const entry = entryOf(manifest, 'profiles');
     const calls: string[] = [];
     expect(
-      await mountOutcome(clientOf(withEntry(manifest, 'profiles', { abiVersion: 3 }), calls), 'profiles'),
+      await mountOutcome(clientOf(withEntry(manifest, 'profiles', { abiVersion: 4 }), calls), 'profiles'),
     ).toBe(
-      `page "profiles" (${entry.file}) speaks page ABI version 3, but this world speaks 1 and 2: not loaded; ` +
+      `page "profiles" (${entry.file}) speaks page ABI version 4, but this world speaks 1, 2 and 3: not loaded; ` +
         'rebuild it against wasm-pages/ABI.md (npm run build:wasm)',
     );
     expect(calls.filter((call) => call.startsWith('load') || call.startsWith('mount'))).toEqual([]);
@@ -173,7 +173,7 @@ describe('the boot-time prefetch of the first page', () => {
       base: '/wasm/',
       firstPage: 'profiles',
       startWorker: async () => (worker = await recordedWorker(calls)),
-      fetch: manifestServer({ ...built(), abiVersion: 3 }),
+      fetch: manifestServer({ ...built(), abiVersion: 4 }),
       baseUrl: 'http://tv.example/profiles',
     });
     await early.firstPageLoaded;

@@ -11,12 +11,18 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
   ABI_VERSION,
+  ANIMATABLE_PROPS,
+  ANIMATE_ALL,
   API_METHODS,
   API_PREFIX,
+  animateMask,
   apiPaths,
   BOUNDARY_ALL,
   boundaryMask,
   CONTRACT_VERSION,
+  DEFAULT_ANIMATE_DELAY_MS,
+  DEFAULT_ANIMATE_DURATION_MS,
+  DEFAULT_ANIMATE_EASING,
   DIRECTIONS,
   EMIT_KIND,
   FOCUS_KEY_PATTERN,
@@ -34,7 +40,13 @@ import {
   OPCODES,
   VALUE_TAGS,
 } from '../../bridge/scene-codec/format.ts';
-import { abiFile, directionsFile, sceneFormatFile, valueFormatFile } from './constants/abi-files.ts';
+import {
+  abiFile,
+  directionsFile,
+  motionFile,
+  sceneFormatFile,
+  valueFormatFile,
+} from './constants/abi-files.ts';
 import { apiPathsFile } from './constants/api-paths-file.ts';
 import { propsFile } from './constants/props-file.ts';
 import { readTheme, THEME_SOURCE, themeFile } from './constants/theme-file.ts';
@@ -81,6 +93,19 @@ export function generatedFiles(root: string): GeneratedFile[] {
     ),
     sdk('value-format.ts', valueFormatFile({ valueTag: VALUE_TAG, maxDepth: MAX_VALUE_DEPTH })),
     sdk('directions.ts', directionsFile({ directions: DIRECTIONS, boundaryMask, boundaryAll: BOUNDARY_ALL })),
+    sdk(
+      'motion.ts',
+      motionFile({
+        animatable: ANIMATABLE_PROPS,
+        animateMask,
+        animateAll: ANIMATE_ALL,
+        defaults: {
+          durationMs: DEFAULT_ANIMATE_DURATION_MS,
+          easing: DEFAULT_ANIMATE_EASING,
+          delayMs: DEFAULT_ANIMATE_DELAY_MS,
+        },
+      }),
+    ),
     sdk(
       'abi.ts',
       abiFile({

@@ -1,4 +1,4 @@
-import { SUPPORTED_ABI_VERSIONS } from '../../bridge/index.ts';
+import { SUPPORTED_ABI_VERSIONS, SUPPORTED_ABI_VERSIONS_TEXT } from '../../bridge/index.ts';
 
 /**
  * A page module the worker fetches itself from `url`. `file` and `sha256` are the release
@@ -53,17 +53,17 @@ export const SPOKEN_ABI_VERSIONS: readonly number[] = SUPPORTED_ABI_VERSIONS;
  *
  * @example
  * refusedAbiVersion('profiles', { file: 'profiles.0123456789ab.wasm', abiVersion: 1 }, 2); // null
- * refusedAbiVersion('profiles', { file: 'profiles.0123456789ab.wasm', abiVersion: 3 }, 2);
- * // 'page "profiles" (profiles.0123456789ab.wasm) speaks page ABI version 3, but this world speaks 1 and 2: ...'
- * refusedAbiVersion('profiles', { file: 'profiles.0123456789ab.wasm', abiVersion: 1 }, 3);
- * // 'page "profiles" (profiles.0123456789ab.wasm) is part of a release built for page ABI version 3, ...'
+ * refusedAbiVersion('profiles', { file: 'profiles.0123456789ab.wasm', abiVersion: 4 }, 3);
+ * // 'page "profiles" (profiles.0123456789ab.wasm) speaks page ABI version 4, but this world speaks 1, 2 and 3: ...'
+ * refusedAbiVersion('profiles', { file: 'profiles.0123456789ab.wasm', abiVersion: 1 }, 4);
+ * // 'page "profiles" (profiles.0123456789ab.wasm) is part of a release built for page ABI version 4, ...'
  */
 export function refusedAbiVersion(
   page: string,
   entry: { readonly file: string; readonly abiVersion: number | null },
   releaseAbiVersion: number,
 ): string | null {
-  const spoken = SPOKEN_ABI_VERSIONS.join(' and ');
+  const spoken = SUPPORTED_ABI_VERSIONS_TEXT;
   const fix = 'not loaded; rebuild it against wasm-pages/ABI.md (npm run build:wasm)';
   if (!SPOKEN_ABI_VERSIONS.includes(releaseAbiVersion))
     return (

@@ -6,6 +6,7 @@ import {
   EMIT_KIND,
   type PageMessage,
   pageMessageSchema,
+  propSince,
   type SceneOp,
 } from '../../bridge/index.ts';
 import type { PageIds } from './page-ids.ts';
@@ -48,6 +49,8 @@ export function readEmit(
         reason: `page "${page}" emitted a scene batch that does not decode: ${decoded.error.message}`,
       };
     }
+    const tooNew = findPropTooNew(decoded.ops, abiVersion);
+    if (tooNew !== null) return { kind: 'refused', reason: `page "${page}" ${tooNew}` };
     const foreign = findForeignId(decoded.ops, ids);
     if (foreign !== null) {
       return {
@@ -84,4 +87,22 @@ export function readEmit(
     kind: 'refused',
     reason: `page "${page}" called emit with kind ${kind}: only ${EMIT_KIND.sceneBatch} (scene batch) and ${EMIT_KIND.message} (message) exist, see wasm-pages/ABI.md section 3`,
   };
+}
+
+/**
+ * A prop set by a page declaring an ABI version older than the prop (bridge/props.ts `since`): the
+ * module was built for a newer contract than it says, which an older app would refuse outright.
+ */
+function findPropTooNew(ops: readonly SceneOp[], abiVersion: AbiVersion): string | null {
+  for (const [index, op] of ops.entries()) {
+    if (op.op !== 'setProp') continue;
+    const since = propSince(op.name);
+    if (since <= abiVersion) continue;
+    return (
+      `set ${op.name} (op ${index}, node ${op.id}), a prop of page ABI version ${since}, but its ` +
+      `ficus_abi_version returns ${abiVersion}: return ${since} or more (the SDK does), or leave the ` +
+      'prop out; see wasm-pages/ABI.md section 5'
+    );
+  }
+  return null;
 }

@@ -9,6 +9,7 @@ import {
   type PageMessage,
   type Params,
   SUPPORTED_ABI_VERSIONS,
+  SUPPORTED_ABI_VERSIONS_TEXT,
   type Value,
 } from '../../bridge/index.ts';
 import { type PageBatch, readEmit } from './page-emit.ts';
@@ -218,8 +219,8 @@ export class PageInstance {
       code: 'wrong-abi-version',
       message:
         `page "${this.page}" speaks page ABI version ${String(version)}, but this world speaks versions ` +
-        `${SUPPORTED_ABI_VERSIONS.join(' and ')}: rebuild it against wasm-pages/ABI.md ` +
-        `(ficus_abi_version must return ${SUPPORTED_ABI_VERSIONS.join(' or ')})`,
+        `${SUPPORTED_ABI_VERSIONS_TEXT}: rebuild it against wasm-pages/ABI.md ` +
+        `(ficus_abi_version must return ${SUPPORTED_ABI_VERSIONS_TEXT.replace(' and ', ' or ')})`,
     };
   }
 

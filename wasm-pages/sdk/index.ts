@@ -3,7 +3,8 @@
 export { Page, registerPage, currentPage } from "./page";
 export { Node, view, text, image } from "./node";
 export { root, nodeById, nodeCount } from "./scene";
-export { NodeKind, Prop, FontWeight, TextAlign, Fit, Role } from "./props";
+export { NodeKind, Prop, FontWeight, TextAlign, Fit, Role, AnimateEasing } from "./props";
+export { Animate } from "./generated/motion";
 export {
   FocusEvent, FocusHandler, Direction, Boundary, boundaryMask, focusedKey, isFocused,
 } from "./focus";

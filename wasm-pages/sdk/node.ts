@@ -7,7 +7,8 @@ import {
   Fit, FontWeight, IMAGE_PROP_END, IMAGE_PROP_FIRST, isColor, isFocusKey, isRole, kindName, NodeKind, Prop, propAppliesTo, propName,
   TextAlign,
 } from "./props";
-import * as rule from "./props"; // the value rules of bridge/props.ts, generated: rule.X_MIN, rule.TEXT_MAX_LENGTH, …
+import * as rule from "./props";
+import { isAnimateEasing } from "./props"; // the value rules of bridge/props.ts, generated: rule.X_MIN, rule.TEXT_MAX_LENGTH, …
 import { allocateId, batch, forgetNode, markDirty, registerNode } from "./scene";
 
 const UNSET: u8 = 0;
@@ -94,6 +95,38 @@ export class Node {
   borderWidth(value: f64): Node { return this.setNumber(Prop.BorderWidth, value, rule.BORDER_WIDTH_MIN, rule.BORDER_WIDTH_MAX, rule.BORDER_WIDTH_INTEGER); }
   /** false hides the node and its subtree and takes them out of focus. */
   visible(value: bool): Node { return this.setBool(Prop.Visible, value); }
+  /** Size multiplier about the node's center (1 as laid out): a focused tile grows with `scale(1.08)`. */
+  scale(value: f64): Node { return this.setNumber(Prop.Scale, value, rule.SCALE_MIN, rule.SCALE_MAX, rule.SCALE_INTEGER); }
+
+  // ---- motion: the host animates changes itself, on the compositor; the page sends targets only ----
+
+  /**
+   * Animates later changes of the props in `props` (Animate.X | Animate.Y | Animate.OPACITY |
+   * Animate.SCALE) instead of jumping to them. `duration` and `delay` in ms and `easing` (one of
+   * AnimateEasing.*) are set only when given; unset, the host uses 200 ms, ease-out and no delay.
+   * A change made mid-flight retargets from where the node is, and the node always ends on the value
+   * last set. e.g. `rail.animate(Animate.X, 250)` makes the rail glide when `rail.x(...)` changes.
+   */
+  animate(props: i32, duration: i32 = -1, easing: string = "", delay: i32 = -1): Node {
+    this.setNumber(Prop.Animate, <f64>props, rule.ANIMATE_MIN, rule.ANIMATE_MAX, rule.ANIMATE_INTEGER);
+    if (duration >= 0) this.animateDuration(duration);
+    if (easing.length > 0) this.animateEasing(easing);
+    if (delay >= 0) this.animateDelay(delay);
+    return this;
+  }
+  /** How long an animated change takes, in ms (0 to 10,000). */
+  animateDuration(ms: i32): Node {
+    return this.setNumber(Prop.AnimateDuration, <f64>ms, rule.ANIMATE_DURATION_MIN, rule.ANIMATE_DURATION_MAX, rule.ANIMATE_DURATION_INTEGER);
+  }
+  /** The timing function of an animated change: one of AnimateEasing.* ("linear", "ease", "ease-in", "ease-out", "ease-in-out"). */
+  animateEasing(value: string): Node {
+    if (!isAnimateEasing(value)) this.fail(Prop.AnimateEasing, "\"" + value + "\" is not one of " + rule.animateEasingChoices());
+    return this.setString(Prop.AnimateEasing, value);
+  }
+  /** How long an animated change waits before it starts, in ms (0 to 10,000). */
+  animateDelay(ms: i32): Node {
+    return this.setNumber(Prop.AnimateDelay, <f64>ms, rule.ANIMATE_DELAY_MIN, rule.ANIMATE_DELAY_MAX, rule.ANIMATE_DELAY_INTEGER);
+  }
 
   // ---- text nodes -----------------------------------------------------------------------------
 

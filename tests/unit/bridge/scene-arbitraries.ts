@@ -7,6 +7,7 @@ import type { Arbitrary } from 'fast-check';
 import fc from 'fast-check';
 import {
   DESCRIPTION_MAX_LENGTH,
+  EASINGS,
   LABEL_MAX_LENGTH,
   MAX_NODE_ID,
   NODE_KINDS,
@@ -93,6 +94,11 @@ export const PROP_VALUE_ARBS: { readonly [K in PropName]: Arbitrary<SceneProps[K
   role: fc.constantFrom(...ROLES),
   label: textArb.filter((label) => label.length > 0 && label.length <= LABEL_MAX_LENGTH),
   description: textArb.filter((text) => text.length > 0 && text.length <= DESCRIPTION_MAX_LENGTH),
+  scale: numberIn(0, 100),
+  animate: fc.integer({ min: 0, max: 15 }),
+  animateDuration: fc.integer({ min: 0, max: 10_000 }),
+  animateEasing: fc.constantFrom(...EASINGS),
+  animateDelay: fc.integer({ min: 0, max: 10_000 }),
 };
 
 export const PROP_NAME_LIST = Object.keys(PROP_VALUE_ARBS) as PropName[];

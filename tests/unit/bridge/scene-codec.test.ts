@@ -54,6 +54,11 @@ const SAMPLE_VALUES: { readonly [K in PropName]: readonly SceneProps[K][] } = {
   role: ['button', 'heading', 'text', 'image', 'list', 'listitem', 'dialog', 'group'],
   label: ['Play', 'é', 'l'.repeat(500), '<b>not html</b>'],
   description: ['Starts the film from the beginning', 'd'.repeat(2000)],
+  scale: [0, 1, 1.08, 100],
+  animate: [0, 1, 3, 15],
+  animateDuration: [0, 200, 10_000],
+  animateEasing: ['linear', 'ease', 'ease-in', 'ease-out', 'ease-in-out'],
+  animateDelay: [0, 50, 10_000],
 };
 
 describe('encodeSceneBatch: layout', () => {

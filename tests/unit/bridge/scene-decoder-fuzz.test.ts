@@ -443,7 +443,7 @@ describe('decodeSceneBatch errors', () => {
   });
 
   it('unknown prop code', () => {
-    for (const code of [0, 13, 19, 26, 99, 255]) {
+    for (const code of [0, 14, 19, 26, 99, 255]) {
       const error = decodeError(setPropBatch(code, (b) => b.u8(0x00)));
       expect(error).toMatchObject({ code: 'unknown-prop', offset: 21 });
       expect(error.message).toBe(`byte 21: unknown prop code ${code}`);

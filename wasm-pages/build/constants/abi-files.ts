@@ -1,6 +1,7 @@
 // The byte-level ABI constants of bridge/ as AssemblyScript: the scene batch layout, the value
 // codec, the directions of focus and the page ABI's own numbers (sdk/generated/*.ts).
 import type { DIRECTIONS } from '../../../bridge/directions.ts';
+import type { ANIMATABLE_PROPS } from '../../../bridge/motion.ts';
 import type { Schema } from '../../../bridge/schema.ts';
 import { asHex, asNumber, asString, generatedHeader, stringFunction, upperSnake } from './as-source.ts';
 import { fieldLengthRule, maxFieldLength } from './schema-rules.ts';
@@ -239,6 +240,47 @@ export function abiFile(input: AbiInput): string {
       'notAnApiPath',
       `" is not an API path starting with ${prefix} (at most ${pathMax} characters)`,
     ),
+    '',
+  ].join('\n');
+}
+
+/** bridge/motion.ts. */
+export interface MotionInput {
+  readonly animatable: readonly (typeof ANIMATABLE_PROPS)[number][];
+  readonly animateMask: (props: readonly (typeof ANIMATABLE_PROPS)[number][]) => number;
+  readonly animateAll: number;
+  readonly defaults: { readonly durationMs: number; readonly easing: string; readonly delayMs: number };
+}
+
+/**
+ * sdk/generated/motion.ts: the bits of the `animate` prop and the defaults the host uses.
+ *
+ * @example
+ * motionFile({ animatable: ANIMATABLE_PROPS, animateMask, animateAll: ANIMATE_ALL, defaults: { durationMs: 200, easing: 'ease-out', delayMs: 0 } });
+ */
+export function motionFile(input: MotionInput): string {
+  const bits = input.animatable.map((prop) => [prop, input.animateMask([prop])] as const);
+  const all = input.animateMask(input.animatable);
+  if (all !== input.animateAll)
+    throw new Error(
+      `generate-constants: bridge/motion.ts: ANIMATE_ALL is ${input.animateAll}, the bits add to ${all}`,
+    );
+  for (const [prop, bit] of bits)
+    if (bit === 0 || (bit & (bit - 1)) !== 0)
+      throw new Error(`generate-constants: bridge/motion.ts: "${prop}" has mask ${bit}, not one bit`);
+  return [
+    generatedHeader(['bridge/motion.ts']),
+    '/** Bits of the `animate` prop: which prop changes the host animates (see `Node.animate`). */',
+    'export namespace Animate {',
+    '  export const NONE: i32 = 0;',
+    ...bits.map(([prop, bit]) => `  export const ${upperSnake(prop)}: i32 = ${bit};`),
+    `  export const ALL: i32 = ${input.animateAll};`,
+    '}',
+    '',
+    "/** What the host uses for an animating node's unset animateDuration, animateEasing and animateDelay. */",
+    `@inline export const DEFAULT_ANIMATE_DURATION_MS: i32 = ${asNumber(input.defaults.durationMs, 'DEFAULT_ANIMATE_DURATION_MS')};`,
+    `export const DEFAULT_ANIMATE_EASING = ${asString(input.defaults.easing)};`,
+    `@inline export const DEFAULT_ANIMATE_DELAY_MS: i32 = ${asNumber(input.defaults.delayMs, 'DEFAULT_ANIMATE_DELAY_MS')};`,
     '',
   ].join('\n');
 }

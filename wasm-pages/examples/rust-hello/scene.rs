@@ -60,6 +60,12 @@ pub mod prop {
     pub const ROLE: u8 = 50;
     pub const LABEL: u8 = 51;
     pub const DESCRIPTION: u8 = 52;
+    // Motion (ABI version 3: a page must return 3 from ficus_abi_version to set these).
+    pub const SCALE: u8 = 13;
+    pub const ANIMATE: u8 = 60;
+    pub const ANIMATE_DURATION: u8 = 61;
+    pub const ANIMATE_EASING: u8 = 62;
+    pub const ANIMATE_DELAY: u8 = 63;
 }
 
 /// One batch being written. Ops are encoded as they are added; strings go to the table once each

@@ -4,7 +4,7 @@
 // can stay a global, as in a `switch` case), so modules come out as they did with literals.
 
 /** What `ficus_abi_version` returns: the newest ABI version (ABI_VERSION), the one the SDK speaks. */
-@inline export const ABI_VERSION: i32 = 2;
+@inline export const ABI_VERSION: i32 = 3;
 
 @inline export const EMIT_SCENE_BATCH: i32 = 1;
 @inline export const EMIT_MESSAGE: i32 = 2;

@@ -43,6 +43,8 @@ export enum Prop {
   BorderWidth = 11,
   /** false hides the node and its subtree and takes them out of focus */
   Visible = 12,
+  /** size multiplier about the center (1 as laid out); children scale with it, focus uses the layout box */
+  Scale = 13,
   /** the text, always painted as text */
   Text = 20,
   /** text color */
@@ -73,6 +75,14 @@ export enum Prop {
   Label = 51,
   /** extra words a screen reader says after the label */
   Description = 52,
+  /** which prop changes animate instead of jumping: bits x 1, y 2, opacity 4, scale 8 (see animateMask) */
+  Animate = 60,
+  /** how long an animated change takes, in ms (default 200) */
+  AnimateDuration = 61,
+  /** the animation's timing function (default ease-out) */
+  AnimateEasing = 62,
+  /** ms an animated change waits before it starts (default 0) */
+  AnimateDelay = 63,
 }
 
 /** A prop's name in bridge/props.ts (as in "x", "backgroundColor"), for messages. */
@@ -90,6 +100,7 @@ export function propName(prop: Prop): string {
     case Prop.BorderColor: return "borderColor";
     case Prop.BorderWidth: return "borderWidth";
     case Prop.Visible: return "visible";
+    case Prop.Scale: return "scale";
     case Prop.Text: return "text";
     case Prop.Color: return "color";
     case Prop.FontSize: return "fontSize";
@@ -105,6 +116,10 @@ export function propName(prop: Prop): string {
     case Prop.Role: return "role";
     case Prop.Label: return "label";
     case Prop.Description: return "description";
+    case Prop.Animate: return "animate";
+    case Prop.AnimateDuration: return "animateDuration";
+    case Prop.AnimateEasing: return "animateEasing";
+    case Prop.AnimateDelay: return "animateDelay";
   }
   return "prop " + (<i32>prop).toString();
 }
@@ -148,6 +163,9 @@ export function propAppliesTo(prop: Prop, kind: NodeKind): bool {
 @inline export const BORDER_WIDTH_MIN: f64 = 0;
 @inline export const BORDER_WIDTH_MAX: f64 = 100;
 @inline export const BORDER_WIDTH_INTEGER: bool = false;
+@inline export const SCALE_MIN: f64 = 0;
+@inline export const SCALE_MAX: f64 = 100;
+@inline export const SCALE_INTEGER: bool = false;
 @inline export const TEXT_MIN_LENGTH: i32 = 0;
 @inline export const TEXT_MAX_LENGTH: i32 = 100000;
 /** What a crash message says of a text outside those lengths. */
@@ -173,6 +191,15 @@ export function labelLengthRule(): string { return "must be 1 to 500 characters"
 @inline export const DESCRIPTION_MAX_LENGTH: i32 = 2000;
 /** What a crash message says of a description outside those lengths. */
 export function descriptionLengthRule(): string { return "must be 1 to 2000 characters"; }
+@inline export const ANIMATE_MIN: f64 = 0;
+@inline export const ANIMATE_MAX: f64 = 15;
+@inline export const ANIMATE_INTEGER: bool = true;
+@inline export const ANIMATE_DURATION_MIN: f64 = 0;
+@inline export const ANIMATE_DURATION_MAX: f64 = 10000;
+@inline export const ANIMATE_DURATION_INTEGER: bool = true;
+@inline export const ANIMATE_DELAY_MIN: f64 = 0;
+@inline export const ANIMATE_DELAY_MAX: f64 = 10000;
+@inline export const ANIMATE_DELAY_INTEGER: bool = true;
 
 /** The values of fontWeight. */
 export namespace FontWeight {
@@ -226,6 +253,20 @@ export function isRole(value: string): bool {
 }
 /** The values of role, for messages. */
 export function roleChoices(): string { return "button, heading, text, image, list, listitem, dialog, group"; }
+/** The values of animateEasing. */
+export namespace AnimateEasing {
+  export const LINEAR = "linear";
+  export const EASE = "ease";
+  export const EASE_IN = "ease-in";
+  export const EASE_OUT = "ease-out";
+  export const EASE_IN_OUT = "ease-in-out";
+}
+/** Whether `value` is one of the values of animateEasing. */
+export function isAnimateEasing(value: string): bool {
+  return value == "linear" || value == "ease" || value == "ease-in" || value == "ease-out" || value == "ease-in-out";
+}
+/** The values of animateEasing, for messages. */
+export function animateEasingChoices(): string { return "linear, ease, ease-in, ease-out, ease-in-out"; }
 
 /** After a quoted value: why it is no color (backgroundColor, borderColor, color). */
 export function notAColor(): string { return "\" is not a color like #1a2b3c, #1a2b3c80 or transparent"; }

@@ -22,7 +22,7 @@ const entry = (page: string, abiVersion: number | null) => ({
   abiVersion,
   inputHash: HASH,
 });
-const MANIFEST = { abiVersion: 1, modules: { profiles: entry('profiles', 1), future: entry('future', 3) } };
+const MANIFEST = { abiVersion: 1, modules: { profiles: entry('profiles', 1), future: entry('future', 4) } };
 
 /** A timer the test fires by hand. */
 class ManualTimer implements DeadlineTimer {
@@ -187,7 +187,7 @@ describe('WasmWorldClient: loading page modules', () => {
   it('never loads an entry of an ABI version this world does not speak: refused before anything is fetched', async () => {
     const { wasm, calls, moduleBytes } = client({ urls: false });
     await expect(wasm.mount('k1', 'future', {}, true)).rejects.toThrow(
-      'page "future" (future.bbbbbbbbbbbb.wasm) speaks page ABI version 3, but this world speaks 1 and 2: not loaded; ' +
+      'page "future" (future.bbbbbbbbbbbb.wasm) speaks page ABI version 4, but this world speaks 1, 2 and 3: not loaded; ' +
         'rebuild it against wasm-pages/ABI.md (npm run build:wasm)',
     );
     expect(moduleBytes).not.toHaveBeenCalled();

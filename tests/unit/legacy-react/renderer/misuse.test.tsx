@@ -86,6 +86,18 @@ function BadColor() {
   );
 }
 
+function BadAnimate() {
+  return (
+    <View
+      width={1920}
+      height={200}
+      focusKey="rail"
+      // @ts-expect-error width is not an animatable prop
+      animate={['x', 'width']}
+    />
+  );
+}
+
 function BadBoundary() {
   return (
     <View
@@ -173,6 +185,11 @@ const cases: Array<[string, ComponentType, string]> = [
     'a named CSS color',
     BadColor,
     'Invalid color on <Text>: expected a color like #1a2b3c, #1a2b3c80 or transparent, got "red"',
+  ],
+  [
+    'a prop animate cannot animate',
+    BadAnimate,
+    `Invalid animate on <View focusKey="rail">: expected 'all' or a list of x, y, opacity, scale, e.g. animate={['x', 'scale']}`,
   ],
   [
     'an unknown boundary direction',

@@ -243,6 +243,8 @@ describe('updates', () => {
           height={120}
           focusKey="profile"
           boundary={['left', 'right']}
+          animate={['x', 'scale']}
+          animateDuration={250}
           onSelect={() => undefined}
         >
           <Text width={600} height={40}>
@@ -252,6 +254,12 @@ describe('updates', () => {
       );
     }
     const { h, store } = setup({ name: 'Ada' }, Profile);
+    // animate travels as the mask of bridge/motion.ts: x 1 + scale 8.
+    const mounted = batchesSince(h).flat();
+    expect(mounted).toContainEqual(expect.objectContaining({ op: 'setProp', name: 'animate', value: 9 }));
+    expect(mounted).toContainEqual(
+      expect.objectContaining({ op: 'setProp', name: 'animateDuration', value: 250 }),
+    );
     const from = h.messages.length;
     const rendersBefore = renders;
     expect(await opsAfter(h, () => store.set({ name: 'Ada' }))).toEqual([]);

@@ -256,9 +256,9 @@ describe('what the generator reads', () => {
       focusKeyPattern: FOCUS_KEY_PATTERN,
     };
     expect(propsFile(input)).toContain('  BackgroundColor = 5,');
-    const textProp = { code: 13, schema: boolean(), kinds: ['text'] as const, doc: '' };
+    const textProp = { code: 14, schema: boolean(), kinds: ['text'] as const, doc: '' };
     expect(() => propsFile({ ...input, props: { ...PROPS, underline: textProp } })).toThrow(
-      /"underline" \(code 13\) applies to text, but the SDK tells kinds by code \(20-29 text/,
+      /"underline" \(code 14\) applies to text, but the SDK tells kinds by code \(20-29 text/,
     );
     const twin = { code: 5, schema: oneOf(['a']), kinds: NODE_KINDS, doc: '' };
     expect(() => propsFile({ ...input, props: { ...PROPS, twin } })).toThrow(/share code 0x05/);

@@ -18,6 +18,14 @@ function texts(harness: WasmHarness): string[] {
   return found;
 }
 
+function walkAttachedCount(harness: WasmHarness): number {
+  let count = 0;
+  walkAttached(harness.store, 'wasm', () => {
+    count++;
+  });
+  return count;
+}
+
 const subtitles = () => backend.settings().find((setting) => setting.id === 'subtitles')?.value;
 
 describe('a page of ABI version 1', () => {
@@ -52,6 +60,20 @@ describe('a page of ABI version 1', () => {
     await h.settle();
     expect(h.messages.filter((m) => m.type === 'data.request')).toEqual([]);
     expect(subtitles()).toBe(before);
+  });
+});
+
+describe('a page of ABI version 2 that animates', () => {
+  it('is held to version 2: setting a motion prop crashes the page, naming the prop and version 3', async () => {
+    const h = await createWasmHarness(['fixture-v2-animates']);
+    const before = walkAttachedCount(h);
+    const result = h.world.mount('k1', 'fixture-v2-animates', {});
+    expect(result).toMatchObject({ status: 'crashed', crash: { phase: 'mount' } });
+    if (result.status === 'crashed')
+      expect(result.crash.message).toMatch(
+        /^page "fixture-v2-animates" set scale \(op 1, node \d+\), a prop of page ABI version 3, but its ficus_abi_version returns 2: return 3 or more \(the SDK does\), or leave the prop out; see wasm-pages\/ABI.md section 5$/,
+      );
+    expect(walkAttachedCount(h)).toBe(before); // the batch never applied
   });
 });
 

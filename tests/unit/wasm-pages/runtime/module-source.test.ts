@@ -92,21 +92,21 @@ describe('notWasm and refusedAbiVersion', () => {
 
   it('refuses an ABI version this world does not speak, and an entry without one', () => {
     expect(refusedAbiVersion('profiles', { file: FILE, abiVersion: 1 }, 1)).toBeNull();
-    expect(refusedAbiVersion('profiles', { file: FILE, abiVersion: 3 }, 1)).toBe(
-      `page "profiles" (${FILE}) speaks page ABI version 3, but this world speaks 1 and 2: not loaded; ` +
+    expect(refusedAbiVersion('profiles', { file: FILE, abiVersion: 4 }, 1)).toBe(
+      `page "profiles" (${FILE}) speaks page ABI version 4, but this world speaks 1, 2 and 3: not loaded; ` +
         'rebuild it against wasm-pages/ABI.md (npm run build:wasm)',
     );
     expect(refusedAbiVersion('profiles', { file: FILE, abiVersion: null }, 1)).toMatch(
-      /^page "profiles" \(profiles\.0123456789ab\.wasm\) has no ficus_abi_version export, but this world speaks 1 and 2/,
+      /^page "profiles" \(profiles\.0123456789ab\.wasm\) has no ficus_abi_version export, but this world speaks 1, 2 and 3/,
     );
-    expect(refusedAbiVersion('profiles', { file: FILE, abiVersion: 1 }, 3)).toMatch(
-      /is part of a release built for page ABI version 3 \(the manifest's abiVersion\), but this world speaks 1 and 2/,
+    expect(refusedAbiVersion('profiles', { file: FILE, abiVersion: 1 }, 4)).toMatch(
+      /is part of a release built for page ABI version 4 \(the manifest's abiVersion\), but this world speaks 1, 2 and 3/,
     );
   });
 
-  it('loads both versions, and a version-1 module of a version-2 release (devices keep old modules)', () => {
-    for (const release of [1, 2])
-      for (const version of [1, 2])
+  it('loads every version, and a version-1 module of a newer release (devices keep old modules)', () => {
+    for (const release of [1, 2, 3])
+      for (const version of [1, 2, 3])
         expect(refusedAbiVersion('profiles', { file: FILE, abiVersion: version }, release)).toBeNull();
   });
 });

@@ -380,8 +380,8 @@ describe('WasmWorld: refusing modules', () => {
       page: 'wrong-abi',
       code: 'wrong-abi-version',
       message:
-        'page "wrong-abi" speaks page ABI version 99, but this world speaks versions 1 and 2: rebuild it ' +
-        'against wasm-pages/ABI.md (ficus_abi_version must return 1 or 2)',
+        'page "wrong-abi" speaks page ABI version 99, but this world speaks versions 1, 2 and 3: rebuild it ' +
+        'against wasm-pages/ABI.md (ficus_abi_version must return 1, 2 or 3)',
     };
     expect(world.mount('entry-1', 'wrong-abi', {})).toEqual({ status: 'refused', error });
     expect(world.mount('entry-2', 'wrong-abi', {})).toEqual({ status: 'refused', error });

@@ -182,7 +182,7 @@ describe('the WASM world worker (worker_threads + comlink)', () => {
       error: { page: 'wrong-abi', code: 'wrong-abi-version' },
     });
     if (refused.status === 'refused')
-      expect(refused.error.message).toMatch(/version 99, but this world speaks versions 1 and 2/);
+      expect(refused.error.message).toMatch(/version 99, but this world speaks versions 1, 2 and 3/);
     const notWasm = await started.api.load('profiles', new Uint8Array([1, 2, 3, 4, 5]));
     expect(notWasm).toMatchObject({ ok: false, error: { page: 'profiles', code: 'compile-failed' } });
   });

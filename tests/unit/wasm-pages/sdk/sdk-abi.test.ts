@@ -63,7 +63,7 @@ describe('SDK at the raw ABI', () => {
     await init();
   });
 
-  it('exports exactly the ABI and speaks version 2', () => {
+  it('exports exactly the ABI and speaks version 3', () => {
     const module = new WebAssembly.Module(exampleWasm('logging'));
     expect(
       WebAssembly.Module.exports(module)
@@ -83,7 +83,7 @@ describe('SDK at the raw ABI', () => {
     );
     const modules = new Set(WebAssembly.Module.imports(module).map((i) => i.module));
     expect([...modules].sort()).toEqual(['ficus', 'wasi_snapshot_preview1']);
-    expect(new RawHost(exampleWasm('logging')).exports.ficus_abi_version()).toBe(2);
+    expect(new RawHost(exampleWasm('logging')).exports.ficus_abi_version()).toBe(3);
   });
 
   it('sends messages (kind 2) at once and the scene (kind 1, one batch) when mount returns', () => {
