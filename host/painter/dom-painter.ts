@@ -1,11 +1,24 @@
-import { type NodeId, type NodeKind, ROOT_NODE_ID, type WorldId } from '../../bridge/index.ts';
+import { animates, type NodeId, type NodeKind, ROOT_NODE_ID, type WorldId } from '../../bridge/index.ts';
+import { shownRect } from '../scene/geometry.ts';
 import type { SceneNode } from '../scene/scene-node.ts';
 import type { SceneStore } from '../scene/scene-store.ts';
 import { ARIA_ATTRIBUTES, type AriaAttribute, ariaAttributes, spokenName } from './aria.ts';
 import { stableEntries } from './child-order.ts';
-import { retainFocusRing } from './focus-ring.ts';
+import { FocusRingBox, retainFocusRing } from './focus-ring.ts';
 import { LiveRegion } from './live-region.ts';
+import {
+  animatedAxes,
+  type ChannelValue,
+  channelTarget,
+  MOTION_CHANNELS,
+  type MotionChannel,
+  type MotionTiming,
+  motionTiming,
+  sameValue,
+} from './motion.ts';
+import { NodeMotions } from './node-motions.ts';
 import { FIXED_NODE_STYLE, NODE_STYLE_PROPERTIES, type NodeStyleProperty, nodeStyle } from './node-styles.ts';
+import { PAGE_FADE, PageFade } from './page-fade.ts';
 import { checkImageUrl, DEFAULT_IMAGE_SOURCES } from './safe-image-url.ts';
 import { fitStage, STAGE_HEIGHT, STAGE_WIDTH, type StageTransform, stageTransformCss } from './stage.ts';
 
@@ -17,8 +30,17 @@ export interface DomPainterOptions {
   readonly onWarning?: (message: string) => void;
   /** Image sources that may be loaded, in the form of {@link DEFAULT_IMAGE_SOURCES} (the default). */
   readonly allowedImageSources?: readonly string[];
-  /** Add the default focus ring stylesheet to the document (default true). */
+  /**
+   * Draw the focus ring (default true): a box on top of the stage that glides to the focused node,
+   * styled by the `[data-ficus-ring]` stylesheet the painter adds to the document. Off, an app
+   * shows focus itself (the focused node's element carries `data-ficus-focused`).
+   */
   readonly focusRing?: boolean;
+  /**
+   * Start with reduced motion (default false): every change is instant, as `setReducedMotion(true)`.
+   * The browser boot passes the platform's `prefers-reduced-motion` and the app's setting.
+   */
+  readonly reducedMotion?: boolean;
   /** Refit the stage whenever the container resizes (default true); off, call `resize` yourself. */
   readonly autoResize?: boolean;
   /** The world shown at start; by default every world is shown until `setVisibleWorld` is called. */
@@ -44,11 +66,12 @@ interface PaintedNode {
   textValue: string | undefined;
   src: string | undefined;
   focusKey: string | undefined;
-  /** The position last painted, to notice a container that moves. */
-  x: number | undefined;
-  y: number | undefined;
-  /** A view seen moving after it was first painted: placed by transform on its own layer from then on. */
+  /** What each motion channel last painted (position, opacity, scale): null before the first paint. */
+  targets: Readonly<Record<MotionChannel, ChannelValue>> | null;
+  /** A view seen moving after it was first painted: placed by translate on its own layer from then on. */
   moves: boolean;
+  /** Its running animations, made with its first one. */
+  motions: NodeMotions | null;
 }
 
 interface WorldLayer {
@@ -60,6 +83,8 @@ interface WorldLayer {
   readonly owned: WeakSet<Element>;
   /** False until the first paint, which paints the whole world rather than trusting the dirty lists. */
   synced: boolean;
+  /** Whether the last paint changed anything of this world. */
+  changed: boolean;
 }
 
 const FOCUSED = 'data-ficus-focused';
@@ -123,6 +148,13 @@ export class DomPainter {
     null;
   private transform: StageTransform = { scale: 1, offsetX: 0, offsetY: 0 };
   private disposed = false;
+  private reducedMotion: boolean;
+  /** Nodes with animations made, to stop them all when motion is reduced. */
+  private readonly animated = new Set<PaintedNode>();
+  private readonly ring: FocusRingBox | null;
+  private readonly fade = new PageFade();
+  /** The world of the page whose arrival the fade waits for, and whether it is another world's. */
+  private fadeFor: { readonly world: WorldId; readonly fromOtherWorld: boolean } | null = null;
 
   constructor(
     private readonly container: HTMLElement,
@@ -133,6 +165,7 @@ export class DomPainter {
     this.warn = options.onWarning ?? ((message) => console.warn(message));
     this.allowedImageSources = options.allowedImageSources ?? DEFAULT_IMAGE_SOURCES;
     this.domFocus = options.domFocus !== false;
+    this.reducedMotion = options.reducedMotion === true;
 
     this.stage = this.doc.createElement('div');
     this.stage.setAttribute('data-ficus-stage', '');
@@ -155,8 +188,18 @@ export class DomPainter {
       root.setAttribute('data-ficus-world', world);
       setStyles(root, { position: 'absolute', left: '0', top: '0', width: '100%', height: '100%' });
       this.stage.append(root);
-      this.layers.set(world, { world, root, nodes: new Map(), owned: new WeakSet(), synced: false });
+      this.layers.set(world, {
+        world,
+        root,
+        nodes: new Map(),
+        owned: new WeakSet(),
+        synced: false,
+        changed: false,
+      });
     }
+    // Last in the stage, so it is drawn over every world (and over the picture of a page leaving).
+    this.ring = options.focusRing === false ? null : new FocusRingBox(this.doc);
+    if (this.ring !== null) this.stage.append(this.ring.element);
     if (options.visibleWorld !== undefined) this.setVisibleWorld(options.visibleWorld);
 
     this.positionContainer();
@@ -190,7 +233,28 @@ export class DomPainter {
     if (this.disposed) return;
     for (const layer of this.layers.values()) this.paintWorld(layer);
     this.syncDomFocus();
+    this.startFade();
+    this.placeRing();
     this.announce();
+  }
+
+  /**
+   * Turns animations off (every change instant, running ones end on their targets) or back on:
+   * for the app's reduced-motion setting and the platform's `prefers-reduced-motion`.
+   */
+  setReducedMotion(reduced: boolean): void {
+    if (this.reducedMotion === reduced) return;
+    this.reducedMotion = reduced;
+    if (!reduced) return;
+    for (const painted of this.animated) painted.motions?.stopAll();
+    this.ring?.stop();
+    this.fade.clear();
+    this.fadeFor = null;
+  }
+
+  /** Whether motion is reduced (see `setReducedMotion`). */
+  get motionReduced(): boolean {
+    return this.reducedMotion;
   }
 
   /**
@@ -229,6 +293,7 @@ export class DomPainter {
   /** Marks which page `world` has mounted (`data-ficus-page`), or that it has none. Applied at once. */
   setPage(world: WorldId, pageId: string | null): void {
     const { root } = this.layer(world);
+    if (pageId !== null) this.captureLeavingPage(world, pageId);
     if (pageId === null) root.removeAttribute('data-ficus-page');
     else root.setAttribute('data-ficus-page', pageId);
     // Said at the next paint that shows the world, with the page's first focus.
@@ -246,12 +311,16 @@ export class DomPainter {
     if (this.disposed) return;
     this.disposed = true;
     for (const cleanup of this.cleanups.splice(0).reverse()) cleanup();
+    this.fade.clear();
+    this.animated.clear();
     this.layers.clear();
     this.focus = null;
   }
 
   private paintWorld(layer: WorldLayer): void {
     const changes = this.store.takeChanges(layer.world);
+    layer.changed =
+      changes.created.size + changes.updated.size + changes.removed.size + changes.reordered.size > 0;
     if (!layer.synced) {
       // The dirty lists only say what changed since someone last asked, which may not have been
       // this painter (a painter replacing a disposed one, say), so the first paint paints it all.
@@ -320,9 +389,9 @@ export class DomPainter {
       textValue: undefined,
       src: undefined,
       focusKey: undefined,
-      x: undefined,
-      y: undefined,
+      targets: null,
       moves: false,
+      motions: null,
     };
   }
 
@@ -330,20 +399,29 @@ export class DomPainter {
     const painted = layer.nodes.get(id);
     if (painted === undefined) return;
     painted.element.remove();
+    this.animated.delete(painted);
     layer.nodes.delete(id);
     layer.owned.delete(painted.element);
   }
 
   private applyProps(layer: WorldLayer, painted: PaintedNode, node: SceneNode): void {
     const { element } = painted;
-    const x = node.props.x ?? 0;
-    const y = node.props.y ?? 0;
+    const targets = {
+      translate: channelTarget('translate', node.props),
+      opacity: channelTarget('opacity', node.props),
+      scale: channelTarget('scale', node.props),
+    };
+    const previous = painted.targets;
     // A view that moves once (a rail that scrolls) will move again: give it its own layer.
-    if (painted.kind === 'view' && painted.x !== undefined && (painted.x !== x || painted.y !== y))
+    if (painted.kind === 'view' && previous !== null && !sameValue(previous.translate, targets.translate))
       painted.moves = true;
-    painted.x = x;
-    painted.y = y;
-    const style = nodeStyle(node.kind, node.props, { moves: painted.moves });
+    this.animateChanges(layer, painted, node, previous, targets);
+    painted.targets = targets;
+    const mask = node.props.animate ?? 0;
+    const style = nodeStyle(node.kind, node.props, {
+      moves: painted.moves,
+      translated: animates(mask, 'x') || animates(mask, 'y'),
+    });
     for (const property of NODE_STYLE_PROPERTIES) {
       const value = style[property];
       if (painted.style.get(property) === value) continue;
@@ -384,6 +462,100 @@ export class DomPainter {
       painted.src = src;
       this.applySrc(layer, painted, src);
     }
+  }
+
+  /**
+   * Starts (or retargets) the animations a prop change asks for: the channels whose value changed
+   * and whose props the node's `animate` mask names, while motion is on and the world is shown.
+   * Anything else is instant: a channel the mask no longer names stops where it is going.
+   */
+  private animateChanges(
+    layer: WorldLayer,
+    painted: PaintedNode,
+    node: SceneNode,
+    previous: Readonly<Record<MotionChannel, ChannelValue>> | null,
+    targets: Readonly<Record<MotionChannel, ChannelValue>>,
+  ): void {
+    const mask = node.props.animate ?? 0;
+    if (previous === null || (mask === 0 && painted.motions === null)) return;
+    const moving = !this.reducedMotion && node.props.visible !== false && this.isShown(layer.world);
+    for (const channel of MOTION_CHANNELS) {
+      const axes = animatedAxes(channel, mask);
+      const target = targets[channel];
+      if (!moving || !axes.includes(true)) {
+        painted.motions?.stop(channel);
+        continue;
+      }
+      if (sameValue(previous[channel], target)) continue;
+      if (painted.motions === null) {
+        if (!NodeMotions.supported(painted.element)) return;
+        painted.motions = new NodeMotions(painted.element);
+        this.animated.add(painted);
+      }
+      painted.motions.change(channel, previous[channel], target, axes, motionTiming(node.props));
+    }
+  }
+
+  /**
+   * Keeps a picture of the page on screen when another page is set, to fade it out over the page
+   * arriving (PageFade). Not for the first page, nor with reduced motion.
+   */
+  private captureLeavingPage(world: WorldId, pageId: string): void {
+    if (this.reducedMotion) return;
+    const shownWorld = this.shownWorld ?? world;
+    if (shownWorld === null) return;
+    const shown = this.layer(shownWorld).root;
+    const current = shown.getAttribute('data-ficus-page');
+    if (current === null || (shownWorld === world && current === pageId && this.fadeFor !== null)) return;
+    this.fade.capture(shown, this.stage, this.ring?.element ?? null);
+    this.fadeFor = { world, fromOtherWorld: shownWorld !== world };
+  }
+
+  /** Fades the page that left out once the page arriving is painted on screen under it. */
+  private startFade(): void {
+    const awaited = this.fadeFor;
+    if (awaited === null) return;
+    if (!this.fade.waiting) {
+      this.fadeFor = null;
+      return;
+    }
+    if (!this.isShown(awaited.world)) return;
+    const layer = this.layers.get(awaited.world);
+    if (!awaited.fromOtherWorld && layer?.changed !== true) return;
+    this.fadeFor = null;
+    this.fade.start(this.reducedMotion ? null : PAGE_FADE);
+  }
+
+  /**
+   * Moves the focus ring to the focused node as it will be shown (scales included), gliding with
+   * the timing of the node or of the nearest ancestor that animates its position (a rail), so the
+   * ring and the rail arrive together; at once with reduced motion.
+   */
+  private placeRing(): void {
+    const ring = this.ring;
+    if (ring === null) return;
+    const focus = this.focus;
+    const rect =
+      focus === null || !this.isShown(focus.world) ? undefined : shownRect(this.store, focus.world, focus.id);
+    if (focus === null || rect === undefined) {
+      ring.place(null, 0, null);
+      return;
+    }
+    const node = this.store.get(focus.world, focus.id);
+    ring.place(
+      rect,
+      node?.props.borderRadius ?? 0,
+      this.reducedMotion ? null : this.ringTiming(focus.world, focus.id),
+    );
+  }
+
+  private ringTiming(world: WorldId, id: NodeId): MotionTiming {
+    for (let node = this.store.get(world, id); node !== undefined; ) {
+      const mask = node.props.animate ?? 0;
+      if (animates(mask, 'x') || animates(mask, 'y')) return motionTiming(node.props);
+      node = node.parent === null ? undefined : this.store.get(world, node.parent);
+    }
+    return motionTiming({});
   }
 
   private applySrc(layer: WorldLayer, painted: PaintedNode, src: string | undefined): void {

@@ -27,7 +27,8 @@ export const NODE_STYLE_PROPERTIES = [
   '-webkit-box-orient',
   '-webkit-line-clamp',
   'object-fit',
-  'transform',
+  'translate',
+  'scale',
   'will-change',
 ] as const;
 
@@ -56,13 +57,19 @@ export interface NodeStyleOptions {
    * no re-raster of what it holds) instead of re-painting the one big layer everything shares.
    */
   readonly moves?: boolean;
+  /**
+   * The node animates its position (`animate` has x or y): placed by `translate`, the property its
+   * animation runs on, so the compositor can move it.
+   */
+  readonly translated?: boolean;
 }
 
 /**
  * The style a node's props ask for. Pure, so it is testable without a DOM and covers declarations
  * (like `-webkit-line-clamp`) that test DOMs drop.
  *
- * Absent x/y mean 0 (parent-relative origin). A container that `moves` is placed by a transform. Absent width/height are left to CSS (`auto`): a view
+ * Absent x/y mean 0 (parent-relative origin). A container that `moves`, and a node that animates
+ * its position, is placed by `translate`; `scale` scales about the center. Absent width/height are left to CSS (`auto`): a view
  * then takes no area, a text sizes to its text and an image to its intrinsic size.
  *
  * @example
@@ -74,14 +81,12 @@ export function nodeStyle(
   props: Readonly<Partial<SceneProps>>,
   options: NodeStyleOptions = {},
 ): NodeStyle {
-  const style: NodeStyle = options.moves
-    ? {
-        left: '0px',
-        top: '0px',
-        transform: `translate(${px(props.x ?? 0)}, ${px(props.y ?? 0)})`,
-        'will-change': 'transform',
-      }
-    : { left: px(props.x ?? 0), top: px(props.y ?? 0) };
+  const style: NodeStyle =
+    options.moves === true || options.translated === true
+      ? { left: '0px', top: '0px', translate: `${px(props.x ?? 0)} ${px(props.y ?? 0)}` }
+      : { left: px(props.x ?? 0), top: px(props.y ?? 0) };
+  if (options.moves === true) style['will-change'] = 'transform';
+  if (props.scale !== undefined) style.scale = String(props.scale);
   if (props.width !== undefined) style.width = px(props.width);
   if (props.height !== undefined) style.height = px(props.height);
   if (props.backgroundColor !== undefined) style['background-color'] = props.backgroundColor;

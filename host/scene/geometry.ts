@@ -50,3 +50,40 @@ export function absoluteRect(store: SceneStore, world: WorldId, id: NodeId): Rec
     if (node === undefined) return undefined;
   }
 }
+
+/**
+ * Where the node is shown once its animations end, in absolute stage pixels: its laid-out box with
+ * its own and its ancestors' `scale` applied (each about its own center); undefined if it is not
+ * attached or it or an ancestor is hidden (`visible: false`). The focus ring is drawn around it.
+ *
+ * @example
+ * // a 100×100 tile at (50, 50) in a full-stage view, with scale 1.1
+ * shownRect(store, 'wasm', tile); // { x: 45, y: 45, width: 110, height: 110 }
+ */
+export function shownRect(store: SceneStore, world: WorldId, id: NodeId): Rect | undefined {
+  let node = store.get(world, id);
+  if (node === undefined) return undefined;
+  // The box in the coordinates of `node`'s parent, updated as the walk goes up.
+  let x = 0;
+  let y = 0;
+  let width = node.props.width ?? 0;
+  let height = node.props.height ?? 0;
+  for (;;) {
+    if (node.props.visible === false) return undefined;
+    const scale = node.props.scale ?? 1;
+    if (scale !== 1) {
+      const cx = (node.props.width ?? 0) / 2;
+      const cy = (node.props.height ?? 0) / 2;
+      x = cx + (x - cx) * scale;
+      y = cy + (y - cy) * scale;
+      width *= scale;
+      height *= scale;
+    }
+    x += node.props.x ?? 0;
+    y += node.props.y ?? 0;
+    if (node.id === ROOT_NODE_ID) return { x, y, width, height };
+    if (node.parent === null) return undefined;
+    node = store.get(world, node.parent);
+    if (node === undefined) return undefined;
+  }
+}

@@ -147,7 +147,7 @@ describe('DomPainter: observable test hooks', () => {
   it('marks world roots with data-ficus-world', () => {
     const { painter } = open();
     const worlds = [...painter.stage.children].map((root) => root.getAttribute('data-ficus-world'));
-    expect(worlds).toEqual(['legacy', 'wasm']);
+    expect(worlds).toEqual(['legacy', 'wasm', null]); // and the focus ring, last: on top of both
   });
 
   it('sets and removes data-ficus-focus-key with the focusKey prop', () => {

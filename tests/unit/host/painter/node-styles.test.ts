@@ -86,12 +86,27 @@ describe('nodeStyle: visible', () => {
 });
 
 describe('nodeStyle for a container that moves', () => {
-  it('places it with a transform on its own layer instead of left/top', () => {
+  it('places it with translate on its own layer instead of left/top', () => {
     expect(nodeStyle('view', { x: 10, y: -20 }, { moves: true })).toEqual({
       left: '0px',
       top: '0px',
-      transform: 'translate(10px, -20px)',
+      translate: '10px -20px',
       'will-change': 'transform',
     });
+  });
+});
+
+describe('nodeStyle for motion', () => {
+  it('places a node that animates its position by translate (what its animation runs on), with no layer of its own', () => {
+    expect(nodeStyle('view', { x: 10, animate: 1 }, { translated: true })).toEqual({
+      left: '0px',
+      top: '0px',
+      translate: '10px 0px',
+    });
+  });
+
+  it('scales with the CSS scale property (about the center), and leaves it unset without scale', () => {
+    expect(nodeStyle('view', { scale: 1.08 }).scale).toBe('1.08');
+    expect(nodeStyle('view', {}).scale).toBeUndefined();
   });
 });

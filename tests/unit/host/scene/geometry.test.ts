@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeId } from '../../../../bridge/index.ts';
-import { absoluteRect, type Rect, walkAttached } from '../../../../host/scene/geometry.ts';
+import { absoluteRect, type Rect, shownRect, walkAttached } from '../../../../host/scene/geometry.ts';
 import { SceneStore } from '../../../../host/scene/scene-store.ts';
 import { applyOk } from './helpers.ts';
 
@@ -131,5 +131,30 @@ describe('walkAttached', () => {
     const visits: NodeId[] = [];
     walkAttached(new SceneStore(), 'legacy', (node) => visits.push(node.id));
     expect(visits).toEqual([0]);
+  });
+});
+
+describe('shownRect', () => {
+  it('is the laid-out rect when nothing scales, and undefined for a detached node', () => {
+    const store = geometryStore();
+    expect(shownRect(store, 'wasm', 2)).toEqual(absoluteRect(store, 'wasm', 2));
+    expect(shownRect(store, 'wasm', 7)).toBeUndefined();
+  });
+
+  it("applies the node's own scale and its ancestors', each about its own center", () => {
+    const store = geometryStore();
+    applyOk(store, 'wasm', [{ op: 'setProp', id: 2, name: 'scale', value: 2 }]);
+    // 50×60 at (110, 70) doubled about its center (135, 100).
+    expect(shownRect(store, 'wasm', 2)).toEqual({ x: 85, y: 40, width: 100, height: 120 });
+    applyOk(store, 'wasm', [{ op: 'setProp', id: 1, name: 'scale', value: 0.5 }]);
+    // Then view 1 (200×300, center (100, 150) in its own box) halves it: in view 1 it was at
+    // (-15, -10), now at (100 + (-15 - 100) / 2, 150 + (-10 - 150) / 2) = (42.5, 70), plus view 1's (100, 50).
+    expect(shownRect(store, 'wasm', 2)).toEqual({ x: 142.5, y: 120, width: 50, height: 60 });
+  });
+
+  it('is undefined when the node or an ancestor is hidden', () => {
+    const store = geometryStore();
+    applyOk(store, 'wasm', [{ op: 'setProp', id: 1, name: 'visible', value: false }]);
+    expect(shownRect(store, 'wasm', 3)).toBeUndefined();
   });
 });
