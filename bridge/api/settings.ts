@@ -9,6 +9,13 @@ export const SettingSchema = object({
 });
 export type Setting = Infer<typeof SettingSchema>;
 
+/**
+ * The setting the host itself follows: on, every change on screen is instant (no animations), as
+ * with the platform's `prefers-reduced-motion`. It is one of the backend's settings, so the
+ * settings page of either world shows and saves it like the others.
+ */
+export const REDUCE_MOTION_SETTING_ID = 'reduce-motion';
+
 /** GET /api/settings */
 export const SettingsResponseSchema = object({ settings: array(SettingSchema) });
 export type SettingsResponse = Infer<typeof SettingsResponseSchema>;

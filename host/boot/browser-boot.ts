@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { WasmManifestEntry } from '../../bridge/index.ts';
+import { apiPaths, type WasmManifestEntry } from '../../bridge/index.ts';
 import { LEGACY_PAGES } from '../../legacy-react/pages/index.ts';
 import { cohortOf, findPage, type Plan, pageIds } from '../../migration-plan/index.ts';
 import { followBrowserHistory } from '../../router/browser-history.ts';
@@ -16,6 +16,7 @@ import { SceneStore } from '../scene/scene-store.ts';
 import { type PrestartedWasmWorld, prestartWasmWorld } from '../wasm-world/wasm-prestart.ts';
 import { type AppHost, createAppHost } from './app-host.ts';
 import { InputTrace } from './input-trace.ts';
+import { MotionPreference, REDUCED_MOTION_QUERY } from './motion-preference.ts';
 import { RemoteRollout } from './remote-rollout.ts';
 import { WASM_UPDATED_EVENT, wasmUpdatedIds } from './wasm-updated-event.ts';
 
@@ -64,7 +65,15 @@ export async function bootBrowserApp(options: BrowserBootOptions) {
   const { container, plan, wasmBase } = options;
   const wasmWorld = options.wasmWorld ?? prestartWasmWorld({ base: wasmBase });
   const store = new SceneStore();
-  const painter = new DomPainter(container, store, { visibleWorld: null });
+  // Reduced motion: the platform's preference, or the app's "Reduce motion" setting as the
+  // backend answers it to the pages (and to the one read at start, below).
+  const media = typeof window.matchMedia === 'function' ? window.matchMedia(REDUCED_MOTION_QUERY) : null;
+  const painter = new DomPainter(container, store, {
+    visibleWorld: null,
+    reducedMotion: media?.matches === true,
+  });
+  const motion = new MotionPreference({ media, onChange: (reduced) => painter.setReducedMotion(reduced) });
+  const fetch = motion.tapFetch(globalThis.fetch.bind(globalThis));
 
   const location = parseLocation(
     window.location.pathname,
@@ -131,7 +140,7 @@ export async function bootBrowserApp(options: BrowserBootOptions) {
     release: () => wasmWorld.release.current(),
     rollout: () => rollout.current(),
     apiBase: '',
-    fetch: globalThis.fetch.bind(globalThis),
+    fetch,
     capabilities: { webAssembly: typeof WebAssembly === 'object' },
     overrides,
     cohort: cohortOf(device),
@@ -214,6 +223,10 @@ export async function bootBrowserApp(options: BrowserBootOptions) {
     void reloadWasmPages(started, wasmWorld, data);
   });
 
+  // The viewer's reduce-motion setting holds from the first page, before any page reads settings.
+  void fetch(apiPaths.settings()).catch((error: unknown) =>
+    console.warn(`settings not read at start (reduced motion follows the platform only): ${String(error)}`),
+  );
   scheduleFrame();
   await started.start();
   return started;

@@ -1,10 +1,10 @@
-import type { Setting } from '../../bridge/index.ts';
+import { REDUCE_MOTION_SETTING_ID, type Setting } from '../../bridge/index.ts';
 
 /** The settings a fresh backend starts with, in page order. */
 export const DEFAULT_SETTINGS: readonly Setting[] = [
   { id: 'subtitles', label: 'Subtitles', value: false },
   { id: 'autoplay-next', label: 'Autoplay next episode', value: true },
-  { id: 'reduce-motion', label: 'Reduce motion', value: false },
+  { id: REDUCE_MOTION_SETTING_ID, label: 'Reduce motion', value: false },
   { id: 'data-saver', label: 'Data saver', value: false },
 ];
 
