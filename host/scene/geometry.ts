@@ -36,19 +36,7 @@ export function walkAttached(
 
 /** The node's rect in absolute stage pixels, or undefined if it is not attached to the root. */
 export function absoluteRect(store: SceneStore, world: WorldId, id: NodeId): Rect | undefined {
-  let node = store.get(world, id);
-  if (node === undefined) return undefined;
-  const { width = 0, height = 0 } = node.props;
-  let x = 0;
-  let y = 0;
-  for (;;) {
-    x += node.props.x ?? 0;
-    y += node.props.y ?? 0;
-    if (node.id === ROOT_NODE_ID) return { x, y, width, height };
-    if (node.parent === null) return undefined;
-    node = store.get(world, node.parent);
-    if (node === undefined) return undefined;
-  }
+  return rectInStage(store, world, id, false);
 }
 
 /**
@@ -61,6 +49,11 @@ export function absoluteRect(store: SceneStore, world: WorldId, id: NodeId): Rec
  * shownRect(store, 'wasm', tile); // { x: 45, y: 45, width: 110, height: 110 }
  */
 export function shownRect(store: SceneStore, world: WorldId, id: NodeId): Rect | undefined {
+  return rectInStage(store, world, id, true);
+}
+
+/** Walks from the node up to the root, placing its box in each parent: as laid out, or as shown. */
+function rectInStage(store: SceneStore, world: WorldId, id: NodeId, shown: boolean): Rect | undefined {
   let node = store.get(world, id);
   if (node === undefined) return undefined;
   // The box in the coordinates of `node`'s parent, updated as the walk goes up.
@@ -69,8 +62,8 @@ export function shownRect(store: SceneStore, world: WorldId, id: NodeId): Rect |
   let width = node.props.width ?? 0;
   let height = node.props.height ?? 0;
   for (;;) {
-    if (node.props.visible === false) return undefined;
-    const scale = node.props.scale ?? 1;
+    if (shown && node.props.visible === false) return undefined;
+    const scale = shown ? (node.props.scale ?? 1) : 1;
     if (scale !== 1) {
       const cx = (node.props.width ?? 0) / 2;
       const cy = (node.props.height ?? 0) / 2;

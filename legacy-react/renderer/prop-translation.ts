@@ -70,29 +70,42 @@ function suggest(name: string, candidates: readonly string[]): string | undefine
   return candidates.find((candidate) => candidate.toLowerCase() === lower);
 }
 
-function boundaryValue(type: HostType, props: Readonly<Record<string, unknown>>, value: unknown): number {
-  if (value === 'all') return BOUNDARY_ALL;
-  if (
-    Array.isArray(value) &&
-    value.every((d): d is Direction => (DIRECTIONS as readonly unknown[]).includes(d))
-  ) {
-    return boundaryMask(value);
-  }
-  throw new PrimitiveUsageError(
-    `Invalid boundary on ${describeElement(type, props)}: expected 'all' or a list of ${DIRECTIONS.join(', ')}, e.g. boundary={['left', 'right']}`,
-  );
+/** A prop React takes as a list of names (or 'all') and the scene as a bit mask: boundary, animate. */
+interface MaskProp<Name extends string> {
+  readonly prop: 'boundary' | 'animate';
+  readonly names: readonly Name[];
+  readonly all: number;
+  readonly mask: (names: readonly Name[]) => number;
+  readonly example: string;
 }
 
-function animateValue(type: HostType, props: Readonly<Record<string, unknown>>, value: unknown): number {
-  if (value === 'all') return ANIMATE_ALL;
-  if (
-    Array.isArray(value) &&
-    value.every((p): p is AnimatableProp => (ANIMATABLE_PROPS as readonly unknown[]).includes(p))
-  ) {
-    return animateMask(value);
-  }
+const BOUNDARY_PROP: MaskProp<Direction> = {
+  prop: 'boundary',
+  names: DIRECTIONS,
+  all: BOUNDARY_ALL,
+  mask: boundaryMask,
+  example: "boundary={['left', 'right']}",
+};
+
+const ANIMATE_PROP: MaskProp<AnimatableProp> = {
+  prop: 'animate',
+  names: ANIMATABLE_PROPS,
+  all: ANIMATE_ALL,
+  mask: animateMask,
+  example: "animate={['x', 'scale']}",
+};
+
+function maskValue<Name extends string>(
+  spec: MaskProp<Name>,
+  type: HostType,
+  props: Readonly<Record<string, unknown>>,
+  value: unknown,
+): number {
+  if (value === 'all') return spec.all;
+  if (Array.isArray(value) && value.every((n): n is Name => (spec.names as readonly unknown[]).includes(n)))
+    return spec.mask(value);
   throw new PrimitiveUsageError(
-    `Invalid animate on ${describeElement(type, props)}: expected 'all' or a list of ${ANIMATABLE_PROPS.join(', ')}, e.g. animate={['x', 'scale']}`,
+    `Invalid ${spec.prop} on ${describeElement(type, props)}: expected 'all' or a list of ${spec.names.join(', ')}, e.g. ${spec.example}`,
   );
 }
 
@@ -129,11 +142,11 @@ export function toSceneValues(type: HostType, props: Readonly<Record<string, unk
     if (REACT_PROPS.has(name) || (HANDLER_NAMES as readonly string[]).includes(name) || value === undefined)
       continue;
     if (name === 'boundary') {
-      values.boundary = boundaryValue(type, props, value);
+      values.boundary = maskValue(BOUNDARY_PROP, type, props, value);
       continue;
     }
     if (name === 'animate') {
-      values.animate = animateValue(type, props, value);
+      values.animate = maskValue(ANIMATE_PROP, type, props, value);
       continue;
     }
     if (name === 'text' || !Object.hasOwn(PROPS, name) || !propAppliesTo(name as PropName, kind)) {
