@@ -65,8 +65,13 @@ function installMotionRecorder(): void {
     if (!(effect instanceof KeyframeEffect)) return ['(no keyframes)'];
     if (effect.target instanceof Element && effect.target.hasAttribute('data-ficus-ring')) return ['ring'];
     const frames = effect.getKeyframes();
-    const first = frames[0] ?? {};
-    const last = frames[frames.length - 1] ?? {};
+    const first: ComputedKeyframe = frames[0] ?? {
+      offset: 0,
+      computedOffset: 0,
+      composite: 'auto',
+      easing: 'linear',
+    };
+    const last: ComputedKeyframe = frames[frames.length - 1] ?? first;
     const names = Object.keys(first).filter(
       (key) => !['offset', 'computedOffset', 'easing', 'composite'].includes(key),
     );
