@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { whyRebuild } from './app-build.ts';
+import { addChromiumFrames, chromiumFrames, displayIntervalMs, rafFrames } from './frame-stats.ts';
 import { hopDeltas, validHopTraces } from './hop-trace.ts';
 import { parseOptions } from './options.ts';
 import type { WorldResult } from './phases.ts';
@@ -228,6 +229,77 @@ describe('report', () => {
     expect(table).toContain('trace: not available in this build');
     expect(table).toMatch(/input → paint p95 \(ms\)\s+\|\s+10\.0 \|\s+20\.0 \|\s+0\.50×/);
     expect(table).toMatch(/idle: main thread, % of one core\s+\|\s+— \|\s+— \|\s+—/);
+  });
+});
+
+describe('frame stats', () => {
+  it('counts a rAF gap over 1.5 display intervals as dropped, against the idle median', () => {
+    const display = displayIntervalMs([16.6, 16.7, 16.8, 50, 16.7]);
+    expect(display).toBe(16.7);
+    const frames = rafFrames([16.7, 16.7, 25, 25.1, 33.4], display);
+    expect(frames).toMatchObject({ dropped: 2, worstFrameMs: 33.4, intervals: 5 });
+    expect(frames.fps).toBeCloseTo((5 * 1000) / 116.9, 6);
+    expect(rafFrames([], display)).toMatchObject({ fps: 0, dropped: 0, intervals: 0 });
+  });
+  it("takes one verdict per frame from Chromium's PipelineReporter, the worse of a forked pair", () => {
+    const report = (ts: number, sequence: number, state: string, pid = 7): TraceEvent => ({
+      name: 'PipelineReporter',
+      ph: 'b',
+      ts,
+      pid,
+      tid: 1,
+      args: { frame_reporter: { state, frame_sequence: sequence, frame_source: 1 } },
+    });
+    const events: TraceEvent[] = [
+      report(1_000, 1, 'STATE_PRESENTED_ALL'),
+      report(1_000, 1, 'STATE_NO_UPDATE_DESIRED'),
+      report(17_000, 2, 'STATE_PRESENTED_ALL'),
+      report(17_000, 2, 'STATE_PRESENTED_PARTIAL'),
+      report(33_000, 3, 'STATE_DROPPED'),
+      report(50_000, 4, 'STATE_NO_UPDATE_DESIRED'),
+      report(51_000, 9, 'STATE_DROPPED', 8),
+      { name: 'PipelineReporter', ph: 'e', ts: 60_000, pid: 7, tid: 1 },
+    ];
+    const frames = chromiumFrames(events, 7);
+    expect(frames).toEqual({ presented: 1, partial: 1, dropped: 1, windowMs: 49 });
+    expect(addChromiumFrames(frames, frames)).toEqual({ presented: 2, partial: 2, dropped: 2, windowMs: 98 });
+    expect(chromiumFrames(events, 99)).toEqual({ presented: 0, partial: 0, dropped: 0, windowMs: 0 });
+  });
+  it('prints the held key rows, and why Chromium frames are missing', () => {
+    const held = (chromium: NonNullable<WorldResult['held']>['chromium']): WorldResult => ({
+      held: {
+        fps: 40,
+        dropped: 3,
+        worstFrameMs: 50,
+        displayMs: 16.7,
+        animatedShare: 0.5,
+        windowSeconds: 2,
+        chromium,
+        focusMovesPerSecond: 8,
+        keydownsPerSecond: 30,
+      },
+    });
+    const traced = held({ presented: 100, partial: 20, dropped: 4, windowMs: 2000 });
+    const table = formatTable(
+      conditionRows({ condition: 'tv', results: { wasm: traced, react: traced }, errors: [], notes: [] }),
+    );
+    expect(table).toMatch(/held key: dropped frames \(rAF gap > 1\.5× display interval\)\s+\|\s+3 \|/);
+    expect(table).toMatch(/held key: Chromium frames presented per second \(trace\)\s+\|\s+60\.0 \|/);
+    expect(table).toMatch(/held key: frames with an animation running \(%\)\s+\|\s+50 \|/);
+    const untraced = formatTable(
+      conditionRows({
+        condition: 'tv',
+        results: { wasm: held({ unavailable: 'not traced' }), react: traced },
+        errors: [],
+        notes: [],
+      }),
+    );
+    expect(untraced).toContain('held key: Chromium frames not available: not traced');
+    const verdict = targets([
+      { condition: 'tv', results: { wasm: traced, react: traced }, errors: [], notes: [] },
+    ]).find((item) => item.target.startsWith('TV-like: held key'));
+    expect(verdict).toMatchObject({ verdict: 'NOT MET' });
+    expect(verdict?.detail).toContain('3 rAF gaps over 25.0 ms; Chromium: 4 dropped, 20 partial of 124');
   });
 });
 

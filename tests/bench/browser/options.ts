@@ -29,6 +29,8 @@ export interface BenchOptions {
   readonly tracePresses: number;
   /** Freeze the page of the world not being measured (CDP Page.setWebLifecycleState). */
   readonly freeze: boolean;
+  /** Trace the held key for Chromium's own frame verdicts (PipelineReporter); off: rAF only, no tracing cost. */
+  readonly frameTrace: boolean;
   /** Build dist/app first if it is missing or older than its sources. */
   readonly build: boolean;
   readonly smoke: boolean;
@@ -46,6 +48,7 @@ export const FULL: Omit<BenchOptions, 'out'> = {
   starts: 3,
   tracePresses: 20,
   freeze: true,
+  frameTrace: true,
   build: true,
   smoke: false,
 };
@@ -60,12 +63,13 @@ export const SMOKE: Omit<BenchOptions, 'out'> = {
   starts: 1,
   tracePresses: 4,
   freeze: true,
+  frameTrace: true,
   build: true,
   smoke: true,
 };
 
 const USAGE = `usage: npm run bench:browser -- [--smoke] [--conditions=${CONDITIONS.join(',')}] [--presses=N]
-  [--switches=N] [--heap-round-trips=N] [--starts=N] [--trace-presses=N] [--no-freeze] [--no-build] [--out=FILE]`;
+  [--switches=N] [--heap-round-trips=N] [--starts=N] [--trace-presses=N] [--no-freeze] [--no-frame-trace] [--no-build] [--out=FILE]`;
 
 function positiveInt(flag: string, value: string): number {
   const parsed = Number(value);
@@ -117,6 +121,9 @@ export function parseOptions(argv: readonly string[], out: string): BenchOptions
         break;
       case '--no-freeze':
         options = { ...options, freeze: false };
+        break;
+      case '--no-frame-trace':
+        options = { ...options, frameTrace: false };
         break;
       case '--no-build':
         options = { ...options, build: false };

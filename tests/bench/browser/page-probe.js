@@ -145,10 +145,16 @@
 
   // --- a held key: frame deltas and focus changes -----------------------------------------------
   let hold = null;
-  const holdFrame = (stamp) => {
-    if (hold === null) return;
-    hold.frames.push(stamp);
-    window.requestAnimationFrame(holdFrame);
+  // One frame loop per recording: a callback of a stopped recording's loop still queued when the
+  // next one starts must not join it (it would record every frame twice).
+  const holdLoop = (current) => {
+    const frame = (stamp) => {
+      if (hold !== current) return;
+      current.frames.push(stamp);
+      if (document.getAnimations().length > 0) current.animatedFrames += 1;
+      window.requestAnimationFrame(frame);
+    };
+    return frame;
   };
 
   // --- first focused node of a page load (cold and warm start) -----------------------------------
@@ -220,13 +226,14 @@
       window.addEventListener('keydown', onKey, true);
       hold = {
         frames: [],
+        animatedFrames: 0,
         focusChanges,
         observer,
         onKey,
         keydowns: () => keydowns,
         startedAt: performance.now(),
       };
-      window.requestAnimationFrame(holdFrame);
+      window.requestAnimationFrame(holdLoop(hold));
     },
     /** Stops the recording; returns frame time stamps, focus change times and the keydowns seen. */
     stopHold() {
@@ -237,11 +244,41 @@
       window.removeEventListener('keydown', current.onKey, true);
       return {
         frames: current.frames,
+        animatedFrames: current.animatedFrames,
         focusChanges: current.focusChanges,
         keydowns: current.keydowns(),
         startedAt: current.startedAt,
         stoppedAt: performance.now(),
       };
+    },
+    /** Resolves with `count` rAF intervals (ms) of the page as it is (idle: the display's frame interval). */
+    idleFrames(count) {
+      return new Promise((resolve) => {
+        const stamps = [];
+        const frame = (stamp) => {
+          stamps.push(stamp);
+          if (stamps.length > count) resolve(stamps.slice(1).map((at, index) => at - stamps[index]));
+          else window.requestAnimationFrame(frame);
+        };
+        window.requestAnimationFrame(frame);
+      });
+    },
+    /**
+     * Resolves once no animation is left on the page (each finished or cancelled by a retarget)
+     * and none has started two frames later.
+     */
+    async animationsDone() {
+      const frame = () => new Promise((resolve) => window.requestAnimationFrame(resolve));
+      for (;;) {
+        const running = document.getAnimations();
+        if (running.length === 0) {
+          await frame();
+          await frame();
+          if (document.getAnimations().length === 0) return;
+          continue;
+        }
+        await Promise.all(running.map((animation) => animation.finished.catch(() => null)));
+      }
     },
     /** The first focused node of this page load (times since navigation start), or null so far. */
     firstFocus: () => firstFocus,

@@ -9,6 +9,13 @@ import {
   type World,
   within,
 } from './bench-page.ts';
+import {
+  addChromiumFrames,
+  type ChromiumFrames,
+  chromiumFrames,
+  displayIntervalMs,
+  rafFrames,
+} from './frame-stats.ts';
 import { type HopDelta, type HopTrace, hopDeltas } from './hop-trace.ts';
 import type { BenchOptions } from './options.ts';
 import { type Breakdown, pageThreads, type TraceEvent, threadBreakdown } from './trace-breakdown.ts';
@@ -18,10 +25,19 @@ export interface WorldResult {
   latency?: { samples: number[]; domSamples: number[]; heroUnchanged: number };
   /** Main-thread milliseconds per key press (CDP Performance.getMetrics, keydown → painted + tail). */
   perKey?: { task: number; script: number; layout: number; style: number; windowMs: number };
+  /**
+   * A held key, the window running on while its animations do: rAF frame rate, dropped frames
+   * (intervals > 1.5 × `displayMs`, the idle page's median rAF interval), the share of frames with
+   * an animation running, and Chromium's own frame verdicts over the same windows.
+   */
   held?: {
     fps: number;
     dropped: number;
     worstFrameMs: number;
+    displayMs: number;
+    animatedShare: number;
+    windowSeconds: number;
+    chromium: ChromiumFrames | { unavailable: string };
     focusMovesPerSecond: number;
     keydownsPerSecond: number;
   };
@@ -182,40 +198,100 @@ export async function latencyPhase(ctx: PhaseContext, pair: Pair): Promise<void>
   }
 }
 
-/** A held arrow key (auto-repeat at 30 Hz), right then left: frame rate, dropped frames, focus moves. */
+/** The trace categories of a held key: Chromium's frame reporter, and the frame ids to find the page's renderer. */
+export const FRAME_TRACE_CATEGORIES = [
+  'disabled-by-default-devtools.timeline.frame',
+  'disabled-by-default-devtools.timeline',
+];
+/** rAF intervals of the idle page, per world, to estimate the display's frame interval. */
+const IDLE_FRAMES = 60;
+
+/**
+ * A held arrow key (auto-repeat at 30 Hz), right then left, with the app's animations on: frame
+ * rate and dropped frames from rAF intervals over the hold and the animations still running after
+ * release (until none is left), against the display interval measured on the idle page first;
+ * and Chromium's own frame verdicts (PipelineReporter) from a trace of the same windows.
+ */
 export async function heldKeyPhase(ctx: PhaseContext, pair: Pair): Promise<void> {
   for (const world of WORLDS) {
     const page = pair[world];
     await focusWorld(ctx, pair, world);
-    const deltas: number[] = [];
+    await sleep(300);
+    const idle = (await within(
+      page.page.evaluate(`window.__ficusBench.idleFrames(${IDLE_FRAMES})`),
+      ctx.timeoutMs,
+      `${ctx.condition} ${world}: idle frames`,
+    )) as number[];
+    const displayMs = displayIntervalMs(idle);
+    const frameId = await page.frameId();
+    const intervals: number[] = [];
+    let animatedFrames = 0;
+    let frames = 0;
     let moves = 0;
     let keydowns = 0;
     let seconds = 0;
+    let chromium: ChromiumFrames | { unavailable: string } = ctx.options.frameTrace
+      ? { presented: 0, partial: 0, dropped: 0, windowMs: 0 }
+      : { unavailable: 'not traced (--no-frame-trace)' };
     for (const key of ['ArrowRight', 'ArrowLeft']) {
       await sleep(300);
-      await page.page.evaluate('window.__ficusBench.startHold()');
-      await page.hold(key, ctx.options.holdMs, 30);
-      const hold = (await page.page.evaluate('window.__ficusBench.stopHold()')) as {
+      const traced = ctx.options.frameTrace;
+      if (traced) await ctx.browser.startTracing(page.page, { categories: FRAME_TRACE_CATEGORIES });
+      let buffer: Buffer | null = null;
+      let hold: {
         frames: number[];
+        animatedFrames: number;
         focusChanges: number[];
         keydowns: number;
         startedAt: number;
         stoppedAt: number;
       } | null;
+      try {
+        await page.page.evaluate('window.__ficusBench.startHold()');
+        await page.hold(key, ctx.options.holdMs, 30);
+        // The window goes on while the animations the hold started are still running.
+        await within(
+          page.page.evaluate('window.__ficusBench.animationsDone()'),
+          ctx.timeoutMs,
+          `${ctx.condition} ${world}: animations after releasing ${key}`,
+        );
+        hold = (await page.page.evaluate('window.__ficusBench.stopHold()')) as typeof hold;
+      } finally {
+        if (traced) buffer = await ctx.browser.stopTracing();
+      }
       if (hold === null)
         throw new Error(`${ctx.condition} ${world}: the held-key recording was lost (page reloaded?)`);
       for (let index = 1; index < hold.frames.length; index++) {
-        deltas.push((hold.frames[index] ?? 0) - (hold.frames[index - 1] ?? 0));
+        intervals.push((hold.frames[index] ?? 0) - (hold.frames[index - 1] ?? 0));
       }
+      animatedFrames += hold.animatedFrames;
+      frames += hold.frames.length;
       moves += hold.focusChanges.length;
       keydowns += hold.keydowns;
       seconds += (hold.stoppedAt - hold.startedAt) / 1000;
+      if (buffer !== null && !('unavailable' in chromium)) {
+        const trace = JSON.parse(buffer.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+        const events = Array.isArray(trace) ? trace : (trace.traceEvents ?? []);
+        const main = pageThreads(events, frameId).main;
+        if (main === null) chromium = { unavailable: "the trace holds no renderer for the page's frame" };
+        else {
+          const counted = chromiumFrames(events, main.pid);
+          chromium =
+            counted.presented + counted.partial + counted.dropped === 0
+              ? { unavailable: 'the trace holds no PipelineReporter frame of the page' }
+              : addChromiumFrames(chromium, counted);
+        }
+      }
     }
-    const frameTime = deltas.reduce((sum, delta) => sum + delta, 0);
+    const raf = rafFrames(intervals, displayMs);
     ctx.results[world].held = {
-      fps: deltas.length === 0 ? 0 : (deltas.length * 1000) / frameTime,
-      dropped: deltas.filter((delta) => delta > 20).length,
-      worstFrameMs: deltas.length === 0 ? Number.NaN : Math.max(...deltas),
+      fps: raf.fps,
+      dropped: raf.dropped,
+      worstFrameMs: raf.worstFrameMs,
+      displayMs,
+      animatedShare: frames === 0 ? 0 : animatedFrames / frames,
+      windowSeconds: seconds,
+      chromium,
       focusMovesPerSecond: moves / seconds,
       keydownsPerSecond: keydowns / seconds,
     };

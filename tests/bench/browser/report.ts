@@ -1,4 +1,5 @@
 import type { World } from './bench-page.ts';
+import { DROPPED_FACTOR } from './frame-stats.ts';
 import { CONDITION_LABELS, type Condition } from './options.ts';
 import type { WorldResult } from './phases.ts';
 import type { FileSize } from './sizes.ts';
@@ -76,9 +77,22 @@ export function conditionRows(result: ConditionResult): Row[] {
       react: r.react.latency === undefined ? DASH : `${presses(r.react)} (${r.react.latency.heroUnchanged})`,
       ratio: '',
     },
-    metricRow('held key: frames per second', (w) => w.held?.fps, r),
-    metricRow('held key: dropped frames (rAF gap > 20 ms)', (w) => w.held?.dropped, r, 0),
+    metricRow('held key: display frame interval (idle rAF median, ms)', (w) => w.held?.displayMs, r),
+    metricRow('held key: frames per second (rAF, hold + animations after)', (w) => w.held?.fps, r),
+    metricRow(
+      `held key: dropped frames (rAF gap > ${DROPPED_FACTOR}× display interval)`,
+      (w) => w.held?.dropped,
+      r,
+      0,
+    ),
     metricRow('held key: worst frame (ms)', (w) => w.held?.worstFrameMs, r),
+    metricRow(
+      'held key: frames with an animation running (%)',
+      (w) => (w.held === undefined ? undefined : w.held.animatedShare * 100),
+      r,
+      0,
+    ),
+    ...chromiumRows(r),
     metricRow('held key: focus moves per second', (w) => w.held?.focusMovesPerSecond, r),
     metricRow('main thread per key: task (ms)', (w) => w.perKey?.task, r),
     metricRow('main thread per key: script (ms)', (w) => w.perKey?.script, r),
@@ -150,6 +164,43 @@ export function conditionRows(result: ConditionResult): Row[] {
       ),
     );
   }
+  return rows;
+}
+
+/** Chromium's frames of the held key (its PipelineReporter trace), or one row saying why not. */
+function chromiumRows(r: Record<World, WorldResult>): Row[] {
+  if (r.wasm.held === undefined && r.react.held === undefined) return [];
+  const frames = (w: WorldResult) =>
+    w.held === undefined || 'unavailable' in w.held.chromium ? undefined : w.held.chromium;
+  const missing = [r.wasm, r.react].flatMap((w) =>
+    w.held !== undefined && 'unavailable' in w.held.chromium ? [w.held.chromium.unavailable] : [],
+  );
+  const rows: Row[] = [
+    metricRow(
+      'held key: Chromium frames presented per second (trace)',
+      (w) => {
+        const f = frames(w);
+        return f === undefined || f.windowMs === 0
+          ? undefined
+          : ((f.presented + f.partial) * 1000) / f.windowMs;
+      },
+      r,
+    ),
+    metricRow('held key: Chromium dropped frames (trace)', (w) => frames(w)?.dropped, r, 0),
+    metricRow(
+      'held key: Chromium partial frames (compositor shown, main thread late)',
+      (w) => frames(w)?.partial,
+      r,
+      0,
+    ),
+  ];
+  if (missing.length > 0)
+    rows.push({
+      metric: `held key: Chromium frames not available: ${missing[0]}`,
+      wasm: '',
+      react: '',
+      ratio: '',
+    });
   return rows;
 }
 
@@ -270,6 +321,24 @@ export function targets(conditions: readonly ConditionResult[]): TargetVerdict[]
   const tv = of('tv');
   const un = of('unthrottled');
   const out: TargetVerdict[] = [];
+  // rAF (the main thread) decides; Chromium's own count of the same frames is shown beside it.
+  const heldKeyVerdict = (label: string, results: Record<World, WorldResult> | undefined) => {
+    const held = results?.wasm.held;
+    const chromium =
+      held === undefined
+        ? ''
+        : 'unavailable' in held.chromium
+          ? `; Chromium's frames not available: ${held.chromium.unavailable}`
+          : `; Chromium: ${held.chromium.dropped} dropped, ${held.chromium.partial} partial of ${held.chromium.presented + held.chromium.partial + held.chromium.dropped}`;
+    return verdict(
+      `${label}: held key 60 fps, no dropped frames (WASM, animations on)`,
+      [held?.fps, held?.dropped, held?.displayMs],
+      (fps, dropped) => fps >= 58 && dropped === 0,
+      (fps, dropped, display) =>
+        `${fps.toFixed(1)} fps, ${dropped} rAF gaps over ${(DROPPED_FACTOR * display).toFixed(1)} ms${chromium}`,
+      'fps ≥ 58 counts as 60',
+    );
+  };
   out.push(
     verdict(
       'TV-like: WASM input → paint p95 ≤ 33 ms and ≤ half of React p95',
@@ -284,13 +353,8 @@ export function targets(conditions: readonly ConditionResult[]): TargetVerdict[]
       (wasm) => wasm <= 25,
       (wasm) => `WASM p95 ${wasm.toFixed(1)} ms`,
     ),
-    verdict(
-      'unthrottled: held key 60 fps, no dropped frames (WASM)',
-      [un?.wasm.held?.fps, un?.wasm.held?.dropped],
-      (fps, dropped) => fps >= 58 && dropped === 0,
-      (fps, dropped) => `${fps.toFixed(1)} fps, ${dropped} frames over 20 ms`,
-      'fps ≥ 58 counts as 60',
-    ),
+    heldKeyVerdict('unthrottled', un),
+    heldKeyVerdict('TV-like', tv),
     verdict(
       'unthrottled: idle main thread ≤ 2% of one core (both worlds)',
       [un?.wasm.idle?.share, un?.react.idle?.share],
