@@ -59,21 +59,28 @@ export class MotionPreference {
 
   /** Takes the value of the setting from a settings answer of the backend (validated here). */
   observe(path: string, body: unknown): void {
-    let setting: Setting | undefined;
-    if (path === apiPaths.settings()) {
-      const checked = SettingsResponseSchema.check(body);
-      if (!checked.ok)
-        return this.warn(`GET ${path}: answer ignored for reduced motion, ${describeIssue(checked.issue)}`);
-      setting = checked.value.settings.find((candidate) => candidate.id === REDUCE_MOTION_SETTING_ID);
-    } else if (path === apiPaths.setting(REDUCE_MOTION_SETTING_ID)) {
-      const checked = SettingSchema.check(body);
-      if (!checked.ok)
-        return this.warn(`PUT ${path}: answer ignored for reduced motion, ${describeIssue(checked.issue)}`);
-      setting = checked.value;
-    }
+    const setting = this.settingIn(path, body);
     if (setting === undefined) return;
     this.setting = setting.value;
     this.report();
+  }
+
+  /** The reduce-motion setting in a settings answer, if it holds one that keeps the contract. */
+  private settingIn(path: string, body: unknown): Setting | undefined {
+    const method = path === apiPaths.settings() ? 'GET' : 'PUT';
+    const checked =
+      path === apiPaths.settings()
+        ? SettingsResponseSchema.check(body)
+        : path === apiPaths.setting(REDUCE_MOTION_SETTING_ID)
+          ? SettingSchema.check(body)
+          : undefined;
+    if (checked === undefined) return undefined;
+    if (!checked.ok) {
+      this.warn(`${method} ${path}: answer ignored for reduced motion, ${describeIssue(checked.issue)}`);
+      return undefined;
+    }
+    const value = checked.value;
+    return 'settings' in value ? value.settings.find((s) => s.id === REDUCE_MOTION_SETTING_ID) : value;
   }
 
   /**

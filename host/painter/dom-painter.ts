@@ -18,7 +18,7 @@ import {
 } from './motion.ts';
 import { NodeMotions } from './node-motions.ts';
 import { FIXED_NODE_STYLE, NODE_STYLE_PROPERTIES, type NodeStyleProperty, nodeStyle } from './node-styles.ts';
-import { PAGE_FADE, PageFade } from './page-fade.ts';
+import { PageTransition } from './page-transition.ts';
 import { checkImageUrl, DEFAULT_IMAGE_SOURCES } from './safe-image-url.ts';
 import { fitStage, STAGE_HEIGHT, STAGE_WIDTH, type StageTransform, stageTransformCss } from './stage.ts';
 
@@ -83,8 +83,6 @@ interface WorldLayer {
   readonly owned: WeakSet<Element>;
   /** False until the first paint, which paints the whole world rather than trusting the dirty lists. */
   synced: boolean;
-  /** Whether the last paint changed anything of this world. */
-  changed: boolean;
 }
 
 const FOCUSED = 'data-ficus-focused';
@@ -152,9 +150,9 @@ export class DomPainter {
   /** Nodes with animations made, to stop them all when motion is reduced. */
   private readonly animated = new Set<PaintedNode>();
   private readonly ring: FocusRingBox | null;
-  private readonly fade = new PageFade();
-  /** The world of the page whose arrival the fade waits for, and whether it is another world's. */
-  private fadeFor: { readonly world: WorldId; readonly fromOtherWorld: boolean } | null = null;
+  private readonly transition: PageTransition;
+  /** A page set to replace the one on screen, whose arrival is to cross-fade (see `setPage`). */
+  private switchTo: { readonly world: WorldId; readonly fromOtherWorld: boolean } | null = null;
 
   constructor(
     private readonly container: HTMLElement,
@@ -166,6 +164,7 @@ export class DomPainter {
     this.allowedImageSources = options.allowedImageSources ?? DEFAULT_IMAGE_SOURCES;
     this.domFocus = options.domFocus !== false;
     this.reducedMotion = options.reducedMotion === true;
+    this.transition = new PageTransition(this.doc);
 
     this.stage = this.doc.createElement('div');
     this.stage.setAttribute('data-ficus-stage', '');
@@ -194,7 +193,6 @@ export class DomPainter {
         nodes: new Map(),
         owned: new WeakSet(),
         synced: false,
-        changed: false,
       });
     }
     // Last in the stage, so it is drawn over every world (and over the picture of a page leaving).
@@ -230,10 +228,27 @@ export class DomPainter {
    * no-op after `dispose()` so a frame loop racing a teardown does no harm.
    */
   paint(): void {
+    // While the browser takes its picture of the page leaving, the screen must stay as it is: the
+    // transition's update paints everything that came meanwhile.
+    if (this.disposed || this.transition.capturing) return;
+    const awaited = this.switchTo;
+    if (
+      awaited !== null &&
+      !awaited.fromOtherWorld &&
+      this.isShown(awaited.world) &&
+      this.showsNewPage(awaited.world)
+    ) {
+      this.switchTo = null;
+      this.transition.run(() => this.paintNow());
+      return;
+    }
+    this.paintNow();
+  }
+
+  private paintNow(): void {
     if (this.disposed) return;
     for (const layer of this.layers.values()) this.paintWorld(layer);
     this.syncDomFocus();
-    this.startFade();
     this.placeRing();
     this.announce();
   }
@@ -248,8 +263,7 @@ export class DomPainter {
     if (!reduced) return;
     for (const painted of this.animated) painted.motions?.stopAll();
     this.ring?.stop();
-    this.fade.clear();
-    this.fadeFor = null;
+    this.switchTo = null;
   }
 
   /** Whether motion is reduced (see `setReducedMotion`). */
@@ -274,9 +288,27 @@ export class DomPainter {
     this.syncDomFocus();
   }
 
-  /** Shows only `world` (or no world, for `null`); the others stay painted but hidden. Applied at once. */
+  /**
+   * Shows only `world` (or no world, for `null`); the others stay painted but hidden. Applied at
+   * once, except when it brings on the page `setPage` just set in that world: then the switch
+   * cross-fades and is applied, with the next paint, once the browser has its picture of the
+   * screen leaving (a frame later).
+   */
   setVisibleWorld(world: WorldId | null): void {
     if (world !== null) this.layer(world);
+    const awaited = this.switchTo;
+    if (awaited?.fromOtherWorld && awaited.world === world && !this.reducedMotion) {
+      this.switchTo = null;
+      this.transition.run(() => {
+        this.showWorld(world);
+        this.paintNow();
+      });
+      return;
+    }
+    this.showWorld(world);
+  }
+
+  private showWorld(world: WorldId | null): void {
     this.shownWorld = world;
     for (const layer of this.layers.values()) {
       if (layer.world === world) {
@@ -293,7 +325,7 @@ export class DomPainter {
   /** Marks which page `world` has mounted (`data-ficus-page`), or that it has none. Applied at once. */
   setPage(world: WorldId, pageId: string | null): void {
     const { root } = this.layer(world);
-    if (pageId !== null) this.captureLeavingPage(world, pageId);
+    if (pageId !== null) this.awaitSwitch(world, pageId);
     if (pageId === null) root.removeAttribute('data-ficus-page');
     else root.setAttribute('data-ficus-page', pageId);
     // Said at the next paint that shows the world, with the page's first focus.
@@ -311,7 +343,7 @@ export class DomPainter {
     if (this.disposed) return;
     this.disposed = true;
     for (const cleanup of this.cleanups.splice(0).reverse()) cleanup();
-    this.fade.clear();
+    this.switchTo = null;
     this.animated.clear();
     this.layers.clear();
     this.focus = null;
@@ -319,8 +351,6 @@ export class DomPainter {
 
   private paintWorld(layer: WorldLayer): void {
     const changes = this.store.takeChanges(layer.world);
-    layer.changed =
-      changes.created.size + changes.updated.size + changes.removed.size + changes.reordered.size > 0;
     if (!layer.synced) {
       // The dirty lists only say what changed since someone last asked, which may not have been
       // this painter (a painter replacing a disposed one, say), so the first paint paints it all.
@@ -497,33 +527,29 @@ export class DomPainter {
   }
 
   /**
-   * Keeps a picture of the page on screen when another page is set, to fade it out over the page
-   * arriving (PageFade). Not for the first page, nor with reduced motion.
+   * A page set while another is on screen: its arrival cross-fades (PageTransition), when the
+   * browser can and motion is not reduced. Not for the first page, which has nothing to fade from.
    */
-  private captureLeavingPage(world: WorldId, pageId: string): void {
-    if (this.reducedMotion) return;
+  private awaitSwitch(world: WorldId, pageId: string): void {
+    if (this.reducedMotion || !this.transition.supported) return;
     const shownWorld = this.shownWorld ?? world;
     if (shownWorld === null) return;
-    const shown = this.layer(shownWorld).root;
-    const current = shown.getAttribute('data-ficus-page');
-    if (current === null || (shownWorld === world && current === pageId && this.fadeFor !== null)) return;
-    this.fade.capture(shown, this.stage, this.ring?.element ?? null);
-    this.fadeFor = { world, fromOtherWorld: shownWorld !== world };
+    const current = this.layer(shownWorld).root.getAttribute('data-ficus-page');
+    if (current === null || (shownWorld === world && current === pageId)) return;
+    this.switchTo = { world, fromOtherWorld: shownWorld !== world };
   }
 
-  /** Fades the page that left out once the page arriving is painted on screen under it. */
-  private startFade(): void {
-    const awaited = this.fadeFor;
-    if (awaited === null) return;
-    if (!this.fade.waiting) {
-      this.fadeFor = null;
-      return;
-    }
-    if (!this.isShown(awaited.world)) return;
-    const layer = this.layers.get(awaited.world);
-    if (!awaited.fromOtherWorld && layer?.changed !== true) return;
-    this.fadeFor = null;
-    this.fade.start(this.reducedMotion ? null : PAGE_FADE);
+  /**
+   * Whether the changes waiting for `world` bring on another page: they touch a page container
+   * (a child of the world's root: shown, hidden, added or removed). Until they do, the page leaving
+   * is still what the screen shows, and paints go on as usual.
+   */
+  private showsNewPage(world: WorldId): boolean {
+    const changes = this.store.peekChanges(world);
+    if (changes.reordered.has(ROOT_NODE_ID)) return true;
+    for (const ids of [changes.updated, changes.created])
+      for (const id of ids) if (this.store.get(world, id)?.parent === ROOT_NODE_ID) return true;
+    return false;
   }
 
   /**
@@ -648,6 +674,8 @@ export class DomPainter {
       this.isShown(page.world)
     ) {
       this.pageToAnnounce = null;
+      // Landed: the switch is over, whether or not it cross-faded.
+      if (this.switchTo?.world === page.world) this.switchTo = null;
       parts.push(this.pageName(page.world, landed.id) ?? page.pageId);
     }
     const focus = this.focus;

@@ -86,6 +86,11 @@ export class SceneStore {
     return this.scene(world).nodes.size;
   }
 
+  /** What changed in `world` since the last `takeChanges`, without taking it (read it, do not keep it). */
+  peekChanges(world: WorldId): SceneChanges {
+    return this.scene(world).pendingChanges;
+  }
+
   /** Returns and forgets what changed in `world` since the last call (the painter's dirty list). */
   takeChanges(world: WorldId): SceneChanges {
     return this.scene(world).takeChanges();

@@ -8,7 +8,7 @@ import {
   type SetPropOp,
   type WorldId,
 } from '../../bridge/index.ts';
-import { ChangeSet } from './scene-changes.ts';
+import { ChangeSet, type SceneChanges } from './scene-changes.ts';
 import type { MutableSceneNode } from './scene-node.ts';
 import type { SceneOpErrorCode } from './scene-op-error.ts';
 
@@ -85,6 +85,11 @@ export class WorldScene {
     if (checked.ok) return checked.value;
     const where = checked.issue.path === '' ? '' : ` (at ${checked.issue.path.slice(1)})`;
     throw new OpRejection('invalid-op', `${checked.issue.message}${where}`);
+  }
+
+  /** What changed since the last `takeChanges`, without taking it (read it, do not keep it). */
+  get pendingChanges(): SceneChanges {
+    return this.changes;
   }
 
   takeChanges(): ChangeSet {

@@ -242,47 +242,30 @@ describe('DomPainter: the focus ring', () => {
   });
 });
 
-describe('DomPainter: page switches fade', () => {
+describe('DomPainter: page switches', () => {
+  // The cross-fade is the browser's (View Transitions, tests/e2e/page-switch.e2e.ts): a DOM
+  // without them, like this one, switches at once and loses nothing.
   const page = (id: number, color: string): SceneOp[] => [
     ...views(0, [id]),
     { op: 'setProp', id, name: 'backgroundColor', value: color },
     { op: 'setProp', id, name: 'focusKey', value: `page-${id}` },
-    { op: 'setProp', id, name: 'label', value: `Page ${id}` },
   ];
-  const picture = (s: Scene) => s.painter.stage.querySelector<HTMLElement>('[data-ficus-leaving-page]');
 
-  it('keeps a picture of the page leaving, with none of its hooks, and fades it out once the next page is painted', () => {
+  it('without View Transitions, shows the next page and the next world at once', () => {
     const s = open();
     s.apply('wasm', page(1, '#112233'));
     s.painter.setPage('wasm', 'profiles');
     s.painter.paint();
-    expect(picture(s)).toBeNull(); // the first page does not fade in over nothing
-
     s.painter.setPage('wasm', 'collections');
-    const shot = picture(s);
-    if (shot === null) throw new Error('no picture of the page leaving');
-    expect([shot.getAttribute('aria-hidden'), shot.hasAttribute('inert')]).toEqual(['true', true]);
-    expect(
-      shot.querySelectorAll('[data-ficus-node], [data-ficus-focus-key], [data-ficus-world], [tabindex]'),
-    ).toHaveLength(0);
-    expect([...shot.querySelectorAll('div')].map((div) => div.style.backgroundColor)).toContain('#112233');
-    expect(s.painter.stage.querySelectorAll('[data-ficus-focus-key="page-1"]')).toHaveLength(1);
-    expect(running(shot)).toEqual([]); // waits for the page arriving
-
     s.apply('wasm', [{ op: 'remove', id: 1 }, ...page(2, '#445566')]);
     s.painter.paint();
-    const [fade] = running(shot);
-    expect(keyframesOf(fade)).toEqual([{ opacity: '1' }, { opacity: '0' }]);
-    fade?.finish();
-    expect(picture(s)).toBeNull();
-  });
-
-  it('does not fade with reduced motion', () => {
-    const s = open({ reducedMotion: true });
-    s.apply('wasm', page(1, '#112233'));
-    s.painter.setPage('wasm', 'profiles');
+    expect(s.element('wasm', 1)).toBeNull();
+    expect(s.mustElement('wasm', 2).style.backgroundColor).toBe('#445566');
+    s.apply('legacy', page(3, '#778899'));
+    s.painter.setPage('legacy', 'details');
+    s.painter.setVisibleWorld('legacy');
+    expect(s.worldRoot('wasm').style.visibility).toBe('hidden');
     s.painter.paint();
-    s.painter.setPage('wasm', 'collections');
-    expect(picture(s)).toBeNull();
+    expect(s.mustElement('legacy', 3).style.backgroundColor).toBe('#778899');
   });
 });
