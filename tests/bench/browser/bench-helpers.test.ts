@@ -257,12 +257,13 @@ describe('frame stats', () => {
       report(17_000, 2, 'STATE_PRESENTED_PARTIAL'),
       report(33_000, 3, 'STATE_DROPPED'),
       report(50_000, 4, 'STATE_NO_UPDATE_DESIRED'),
+      report(500, 0, 'STATE_NO_UPDATE_DESIRED'),
       report(51_000, 9, 'STATE_DROPPED', 8),
       { name: 'PipelineReporter', ph: 'e', ts: 60_000, pid: 7, tid: 1 },
     ];
     const frames = chromiumFrames(events, 7);
-    expect(frames).toEqual({ presented: 1, partial: 1, dropped: 1, windowMs: 49 });
-    expect(addChromiumFrames(frames, frames)).toEqual({ presented: 2, partial: 2, dropped: 2, windowMs: 98 });
+    expect(frames).toEqual({ presented: 1, partial: 1, dropped: 1, windowMs: 32 });
+    expect(addChromiumFrames(frames, frames)).toEqual({ presented: 2, partial: 2, dropped: 2, windowMs: 64 });
     expect(chromiumFrames(events, 99)).toEqual({ presented: 0, partial: 0, dropped: 0, windowMs: 0 });
   });
   it('prints the held key rows, and why Chromium frames are missing', () => {

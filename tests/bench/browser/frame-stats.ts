@@ -45,7 +45,7 @@ export interface ChromiumFrames {
   readonly partial: number;
   /** Frames Chromium reports dropped. */
   readonly dropped: number;
-  /** From the first frame reported to the last (ms). */
+  /** From the first frame that wanted an update to the last (ms). */
   readonly windowMs: number;
 }
 
@@ -72,8 +72,12 @@ export function chromiumFrames(events: readonly TraceEvent[], pid: number): Chro
       | undefined;
     const rank = STATE_RANK[report?.state ?? ''];
     if (report === undefined || rank === undefined) continue;
-    first = Math.min(first, event.ts);
-    last = Math.max(last, event.ts);
+    // The window spans the frames that wanted an update: the compositor keeps reporting idle
+    // frames for a while after the page stops asking for them.
+    if (rank > 0) {
+      first = Math.min(first, event.ts);
+      last = Math.max(last, event.ts);
+    }
     const key = `${report.frame_source}:${report.frame_sequence}`;
     verdicts.set(key, Math.max(verdicts.get(key) ?? 0, rank));
   }
