@@ -18,7 +18,7 @@ import {
 } from './motion.ts';
 import { NodeMotions } from './node-motions.ts';
 import { FIXED_NODE_STYLE, NODE_STYLE_PROPERTIES, type NodeStyleProperty, nodeStyle } from './node-styles.ts';
-import { PageTransition } from './page-transition.ts';
+import { type Lingering, PAGE_FADE, PageCrossfade } from './page-crossfade.ts';
 import { checkImageUrl, DEFAULT_IMAGE_SOURCES } from './safe-image-url.ts';
 import { fitStage, STAGE_HEIGHT, STAGE_WIDTH, type StageTransform, stageTransformCss } from './stage.ts';
 
@@ -150,7 +150,7 @@ export class DomPainter {
   /** Nodes with animations made, to stop them all when motion is reduced. */
   private readonly animated = new Set<PaintedNode>();
   private readonly ring: FocusRingBox | null;
-  private readonly transition: PageTransition;
+  private readonly crossfade = new PageCrossfade();
   /** A page set to replace the one on screen, whose arrival is to cross-fade (see `setPage`). */
   private switchTo: { readonly world: WorldId; readonly fromOtherWorld: boolean } | null = null;
 
@@ -164,7 +164,6 @@ export class DomPainter {
     this.allowedImageSources = options.allowedImageSources ?? DEFAULT_IMAGE_SOURCES;
     this.domFocus = options.domFocus !== false;
     this.reducedMotion = options.reducedMotion === true;
-    this.transition = new PageTransition(this.doc);
 
     this.stage = this.doc.createElement('div');
     this.stage.setAttribute('data-ficus-stage', '');
@@ -228,26 +227,19 @@ export class DomPainter {
    * no-op after `dispose()` so a frame loop racing a teardown does no harm.
    */
   paint(): void {
-    // While the browser takes its picture of the page leaving, the screen must stay as it is: the
-    // transition's update paints everything that came meanwhile.
-    if (this.disposed || this.transition.capturing) return;
+    if (this.disposed) return;
     const awaited = this.switchTo;
-    if (
+    const fading =
       awaited !== null &&
       !awaited.fromOtherWorld &&
       this.isShown(awaited.world) &&
       this.showsNewPage(awaited.world)
-    ) {
-      this.switchTo = null;
-      this.transition.run(() => this.paintNow());
-      return;
-    }
-    this.paintNow();
-  }
-
-  private paintNow(): void {
-    if (this.disposed) return;
+        ? this.layers.get(awaited.world)
+        : undefined;
+    const before = fading === undefined ? [] : this.shownPages(fading);
     for (const layer of this.layers.values()) this.paintWorld(layer);
+    // Until a paint shows another page container, the switch is still to come.
+    if (fading !== undefined && this.crossfadeWithin(fading, before)) this.switchTo = null;
     this.syncDomFocus();
     this.placeRing();
     this.announce();
@@ -263,6 +255,7 @@ export class DomPainter {
     if (!reduced) return;
     for (const painted of this.animated) painted.motions?.stopAll();
     this.ring?.stop();
+    this.crossfade.finish();
     this.switchTo = null;
   }
 
@@ -290,25 +283,36 @@ export class DomPainter {
 
   /**
    * Shows only `world` (or no world, for `null`); the others stay painted but hidden. Applied at
-   * once, except when it brings on the page `setPage` just set in that world: then the switch
-   * cross-fades and is applied, with the next paint, once the browser has its picture of the
-   * screen leaving (a frame later).
+   * once; when it brings on the page `setPage` just set in that world, the world leaving stays
+   * painted under it (hidden from screen readers at once) while it fades in.
    */
   setVisibleWorld(world: WorldId | null): void {
     if (world !== null) this.layer(world);
     const awaited = this.switchTo;
-    if (awaited?.fromOtherWorld && awaited.world === world && !this.reducedMotion) {
-      this.switchTo = null;
-      this.transition.run(() => {
-        this.showWorld(world);
-        this.paintNow();
-      });
-      return;
-    }
+    const leaving =
+      this.shownWorld === undefined || this.shownWorld === null
+        ? undefined
+        : this.layers.get(this.shownWorld);
     this.showWorld(world);
+    if (!awaited?.fromOtherWorld || awaited.world !== world || this.reducedMotion) return;
+    this.switchTo = null;
+    const arriving = world === null ? undefined : this.layers.get(world);
+    if (leaving === undefined || arriving === undefined || leaving === arriving) return;
+    // The world leaving stays painted under the one fading in: its root stays hidden (and
+    // aria-hidden: it is no longer on screen for tests and screen readers), its content shows.
+    const content = leaving.nodes.get(ROOT_NODE_ID)?.element;
+    if (content === undefined) return;
+    content.style.setProperty('visibility', 'visible');
+    arriving.root.style.setProperty('z-index', '1');
+    const release = () => {
+      arriving.root.style.removeProperty('z-index');
+      content.style.removeProperty('visibility');
+    };
+    this.crossfade.start(arriving.root, [{ element: content, release }], PAGE_FADE);
   }
 
   private showWorld(world: WorldId | null): void {
+    this.crossfade.finish();
     this.shownWorld = world;
     for (const layer of this.layers.values()) {
       if (layer.world === world) {
@@ -342,6 +346,7 @@ export class DomPainter {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.crossfade.finish();
     for (const cleanup of this.cleanups.splice(0).reverse()) cleanup();
     this.switchTo = null;
     this.animated.clear();
@@ -358,7 +363,7 @@ export class DomPainter {
       this.ensure(layer, ROOT_NODE_ID);
       return;
     }
-    for (const id of changes.removed) this.forget(layer, id);
+    this.forgetRemoved(layer, changes.removed);
     for (const id of changes.created) this.ensure(layer, id);
     for (const id of changes.updated) {
       const node = this.store.get(layer.world, id);
@@ -423,6 +428,26 @@ export class DomPainter {
       moves: false,
       motions: null,
     };
+  }
+
+  /**
+   * Forgets removed nodes, taking out of the DOM only the top of each removed subtree: the rest
+   * stays inside it, so a page container leaving (kept a moment for the cross-fade) is whole.
+   */
+  private forgetRemoved(layer: WorldLayer, ids: Iterable<NodeId>): void {
+    const removed = new Set<Element>();
+    for (const id of ids) {
+      const painted = layer.nodes.get(id);
+      if (painted === undefined) continue;
+      removed.add(painted.element);
+      this.animated.delete(painted);
+      layer.nodes.delete(id);
+      layer.owned.delete(painted.element);
+    }
+    for (const element of removed) {
+      const parent = element.parentElement;
+      if (parent === null || !removed.has(parent)) element.remove();
+    }
   }
 
   private forget(layer: WorldLayer, id: NodeId): void {
@@ -531,7 +556,7 @@ export class DomPainter {
    * browser can and motion is not reduced. Not for the first page, which has nothing to fade from.
    */
   private awaitSwitch(world: WorldId, pageId: string): void {
-    if (this.reducedMotion || !this.transition.supported) return;
+    if (this.reducedMotion) return;
     const shownWorld = this.shownWorld ?? world;
     if (shownWorld === null) return;
     const current = this.layer(shownWorld).root.getAttribute('data-ficus-page');
@@ -550,6 +575,63 @@ export class DomPainter {
     for (const ids of [changes.updated, changes.created])
       for (const id of ids) if (this.store.get(world, id)?.parent === ROOT_NODE_ID) return true;
     return false;
+  }
+
+  /** The page containers of the world (children of its root node) whose elements are on screen. */
+  private shownPages(layer: WorldLayer): HTMLElement[] {
+    const root = layer.nodes.get(ROOT_NODE_ID)?.element;
+    if (root === undefined) return [];
+    const shown: HTMLElement[] = [];
+    for (const element of root.children)
+      if (layer.owned.has(element) && (element as HTMLElement).style.display !== 'none')
+        shown.push(element as HTMLElement);
+    return shown;
+  }
+
+  /**
+   * Cross-fades a switch within one world: the page containers the paint just hid or removed
+   * stay on screen, below, until the one it just showed has faded in over them.
+   */
+  private crossfadeWithin(layer: WorldLayer, before: readonly HTMLElement[]): boolean {
+    const root = layer.nodes.get(ROOT_NODE_ID)?.element;
+    const after = this.shownPages(layer);
+    const arriving = after.filter((element) => !before.includes(element));
+    const gone = before.filter((element) => !after.includes(element));
+    const [first] = arriving;
+    if (root === undefined || first === undefined || arriving.length !== 1 || gone.length === 0) return false;
+    const lingering: Lingering[] = gone.map((element) => {
+      // A picture only: nothing finds it by its hooks, focuses it or reads it.
+      unhook(element);
+      if (!element.isConnected) {
+        // Removed from the scene: kept a moment, under everything, then gone.
+        root.insertBefore(element, root.firstChild);
+        return { element, release: () => element.remove() };
+      }
+      // Hidden: shown a moment more, then hidden as the scene says, its hooks back.
+      const node = [...layer.nodes.values()].find((painted) => painted.element === element);
+      element.style.removeProperty('display');
+      const release = () => {
+        const display = node?.style.get('display');
+        if (display === undefined) element.style.removeProperty('display');
+        else element.style.setProperty('display', display);
+        this.rehook(layer, element);
+      };
+      return { element, release };
+    });
+    this.crossfade.start(first, lingering, PAGE_FADE);
+    return true;
+  }
+
+  /** Puts back the hooks `unhook` took from a page container the painter still paints. */
+  private rehook(layer: WorldLayer, container: HTMLElement): void {
+    // The painter never sets inert or aria-hidden on a node: both were unhook's.
+    container.removeAttribute('inert');
+    container.removeAttribute('aria-hidden');
+    for (const painted of layer.nodes.values()) {
+      if (!container.contains(painted.element)) continue;
+      if (painted.focusKey !== undefined) painted.element.setAttribute(FOCUS_KEY, painted.focusKey);
+    }
+    this.focusedElement()?.setAttribute(FOCUSED, '');
   }
 
   /**
@@ -763,6 +845,18 @@ export class DomPainter {
       this.cleanups.push(() => view.removeEventListener('resize', refit));
     }
   }
+}
+
+/** Takes a page container leaving out of reach: no focus hooks, not focusable, not read. */
+function unhook(container: HTMLElement): void {
+  container.setAttribute('inert', '');
+  container.setAttribute('aria-hidden', 'true');
+  for (const element of container.querySelectorAll(`[${FOCUSED}], [${FOCUS_KEY}]`)) {
+    element.removeAttribute(FOCUSED);
+    element.removeAttribute(FOCUS_KEY);
+  }
+  container.removeAttribute(FOCUSED);
+  container.removeAttribute(FOCUS_KEY);
 }
 
 function setStyles(element: HTMLElement, styles: Readonly<Record<string, string>>): void {

@@ -242,17 +242,93 @@ describe('DomPainter: the focus ring', () => {
   });
 });
 
-describe('DomPainter: page switches', () => {
-  // The cross-fade is the browser's (View Transitions, tests/e2e/page-switch.e2e.ts): a DOM
-  // without them, like this one, switches at once and loses nothing.
+describe('DomPainter: page switches cross-fade', () => {
   const page = (id: number, color: string): SceneOp[] => [
     ...views(0, [id]),
     { op: 'setProp', id, name: 'backgroundColor', value: color },
     { op: 'setProp', id, name: 'focusKey', value: `page-${id}` },
+    { op: 'setProp', id, name: 'width', value: 1920 },
+  ];
+  /** A page container with a child, so a removed one must stay whole while it lingers. */
+  const pageWithChild = (id: number, color: string): SceneOp[] => [
+    ...page(id, color),
+    ...views(id, [id * 10]),
   ];
 
-  it('without View Transitions, shows the next page and the next world at once', () => {
+  it('in one world: the page removed stays whole under the page arriving, which fades in, then goes', () => {
     const s = open();
+    s.apply('wasm', pageWithChild(1, '#112233'));
+    s.painter.setPage('wasm', 'profiles');
+    s.painter.paint();
+    const leaving = s.mustElement('wasm', 1);
+    s.painter.setPage('wasm', 'collections');
+    s.apply('wasm', [{ op: 'remove', id: 1 }, ...page(2, '#445566')]);
+    s.painter.paint();
+    const arriving = s.mustElement('wasm', 2);
+    const [fade, ...more] = running(arriving);
+    expect(more).toEqual([]);
+    expect(keyframesOf(fade)).toEqual([{ opacity: '0' }, { opacity: '1' }]);
+    expect(timingOf(fade)).toEqual({ duration: 200, delay: 0, easing: 'ease-out' });
+    // Still on screen, below the page arriving, with its child, but no longer the scene's.
+    expect([leaving.isConnected, leaving.nextElementSibling === arriving, leaving.children.length]).toEqual([
+      true,
+      true,
+      1,
+    ]);
+    // A picture only: out of reach of focus, screen readers and the hooks tests find nodes by.
+    expect([leaving.hasAttribute('inert'), leaving.getAttribute('aria-hidden')]).toEqual([true, 'true']);
+    expect(leaving.querySelectorAll('[data-ficus-focus-key], [data-ficus-focused]')).toHaveLength(0);
+    expect(leaving.hasAttribute('data-ficus-focus-key')).toBe(false);
+    fade?.finish();
+    expect(leaving.isConnected).toBe(false);
+    expect(arriving.isConnected).toBe(true);
+  });
+
+  it('in one world: a page hidden (kept for Back) shows until the fade ends, then is hidden as the scene says', () => {
+    const s = open();
+    s.apply('wasm', page(1, '#112233'));
+    s.painter.setPage('wasm', 'profiles');
+    s.painter.paint();
+    s.painter.setPage('wasm', 'collections');
+    s.apply('wasm', [{ op: 'setProp', id: 1, name: 'visible', value: false }, ...page(2, '#445566')]);
+    s.painter.paint();
+    const kept = s.mustElement('wasm', 1);
+    expect([kept.style.display, kept.getAttribute('data-ficus-focus-key')]).toEqual(['', null]);
+    running(s.mustElement('wasm', 2))[0]?.finish();
+    // Hidden as the scene says, with its hooks back for when Back shows it again.
+    expect([
+      kept.style.display,
+      kept.getAttribute('data-ficus-focus-key'),
+      kept.hasAttribute('inert'),
+    ]).toEqual(['none', 'page-1', false]);
+  });
+
+  it('across worlds: the world leaving stays painted under the one fading in, hidden from screen readers at once', () => {
+    const s = open();
+    s.apply('wasm', page(1, '#112233'));
+    s.painter.setPage('wasm', 'collections');
+    s.painter.paint();
+    s.apply('legacy', page(3, '#778899'));
+    s.painter.paint();
+    s.painter.setPage('legacy', 'details');
+    s.painter.setVisibleWorld('legacy');
+    const [wasm, legacy] = [s.worldRoot('wasm'), s.worldRoot('legacy')];
+    // The root stays hidden (for tests and screen readers the world is gone); its content shows.
+    const content = s.mustElement('wasm', 0);
+    expect([wasm.style.visibility, wasm.getAttribute('aria-hidden'), content.style.visibility]).toEqual([
+      'hidden',
+      'true',
+      'visible',
+    ]);
+    expect(legacy.style.zIndex).toBe('1');
+    const [fade] = running(legacy);
+    expect(keyframesOf(fade)).toEqual([{ opacity: '0' }, { opacity: '1' }]);
+    fade?.finish();
+    expect([content.style.visibility, legacy.style.zIndex, legacy.style.visibility]).toEqual(['', '', '']);
+  });
+
+  it('with reduced motion, switches at once', () => {
+    const s = open({ reducedMotion: true });
     s.apply('wasm', page(1, '#112233'));
     s.painter.setPage('wasm', 'profiles');
     s.painter.paint();
@@ -260,12 +336,10 @@ describe('DomPainter: page switches', () => {
     s.apply('wasm', [{ op: 'remove', id: 1 }, ...page(2, '#445566')]);
     s.painter.paint();
     expect(s.element('wasm', 1)).toBeNull();
-    expect(s.mustElement('wasm', 2).style.backgroundColor).toBe('#445566');
+    expect(running(s.mustElement('wasm', 2))).toEqual([]);
     s.apply('legacy', page(3, '#778899'));
     s.painter.setPage('legacy', 'details');
     s.painter.setVisibleWorld('legacy');
     expect(s.worldRoot('wasm').style.visibility).toBe('hidden');
-    s.painter.paint();
-    expect(s.mustElement('legacy', 3).style.backgroundColor).toBe('#778899');
   });
 });
