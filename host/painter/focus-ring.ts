@@ -107,7 +107,14 @@ export class FocusRingBox {
     style.setProperty('border-radius', radius > 0 ? `${radius + FOCUS_RING_OUTSET}px` : '0px');
     if (shown === null || timing === null || timing.durationMs <= 0 || !canAnimate(this.element)) return;
     if (shown.every((value, index) => value === to[index])) return;
-    const animation = runAnimation(this.element, [frame(shown), frame(to)], timing, (finished) => {
+    // Width and height are no compositor properties: only a glide that changes the size animates
+    // them (a tile to a button), so a glide along a rail of equal tiles is translate alone.
+    const resized = shown[2] !== to[2] || shown[3] !== to[3];
+    const keyframe = (box: Box): Keyframe => {
+      const { translate, width, height } = frame(box);
+      return resized ? { translate, width, height } : { translate };
+    };
+    const animation = runAnimation(this.element, [keyframe(shown), keyframe(to)], timing, (finished) => {
       if (this.glide?.animation === finished) this.glide = null;
     });
     this.glide = { animation, from: shown, to, timing };
