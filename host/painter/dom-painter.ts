@@ -151,6 +151,8 @@ export class DomPainter {
   private readonly animated = new Set<PaintedNode>();
   private readonly ring: FocusRingBox | null;
   private readonly crossfade = new PageCrossfade();
+  /** The page containers a fade within one world shows the page arriving over. */
+  private fadingPages: { readonly world: WorldId; readonly pages: readonly HTMLElement[] } | null = null;
   /** A page set to replace the one on screen, whose arrival is to cross-fade (see `setPage`). */
   private switchTo: { readonly world: WorldId; readonly fromOtherWorld: boolean } | null = null;
 
@@ -236,10 +238,14 @@ export class DomPainter {
       this.showsNewPage(awaited.world)
         ? this.layers.get(awaited.world)
         : undefined;
-    const before = fading === undefined ? [] : this.shownPages(fading);
+    // A fade under way keeps watching: the page leaving may be hidden or removed a paint later.
+    const kept = fading === undefined && this.crossfade.running ? this.fadingPages : null;
+    const watched = fading ?? (kept === null ? undefined : this.layers.get(kept.world));
+    const before = watched === undefined ? [] : this.shownPages(watched);
     for (const layer of this.layers.values()) this.paintWorld(layer);
     // Until a paint shows another page container, the switch is still to come.
     if (fading !== undefined && this.crossfadeWithin(fading, before)) this.switchTo = null;
+    else if (kept !== null && watched !== undefined) this.lingerGone(watched, before, kept.pages);
     this.syncDomFocus();
     this.placeRing();
     this.announce();
@@ -596,30 +602,52 @@ export class DomPainter {
     const root = layer.nodes.get(ROOT_NODE_ID)?.element;
     const after = this.shownPages(layer);
     const arriving = after.filter((element) => !before.includes(element));
-    const gone = before.filter((element) => !after.includes(element));
     const [first] = arriving;
-    if (root === undefined || first === undefined || arriving.length !== 1 || gone.length === 0) return false;
-    const lingering: Lingering[] = gone.map((element) => {
-      // A picture only: nothing finds it by its hooks, focuses it or reads it.
-      unhook(element);
-      if (!element.isConnected) {
-        // Removed from the scene: kept a moment, under everything, then gone.
-        root.insertBefore(element, root.firstChild);
-        return { element, release: () => element.remove() };
-      }
-      // Hidden: shown a moment more, then hidden as the scene says, its hooks back.
-      const node = [...layer.nodes.values()].find((painted) => painted.element === element);
-      element.style.removeProperty('display');
-      const release = () => {
-        const display = node?.style.get('display');
-        if (display === undefined) element.style.removeProperty('display');
-        else element.style.setProperty('display', display);
-        this.rehook(layer, element);
-      };
-      return { element, release };
-    });
-    this.crossfade.start(first, lingering, PAGE_FADE);
+    if (root === undefined || first === undefined || arriving.length !== 1) return false;
+    const leaving = before.filter((element) => element !== first);
+    const gone = leaving.filter((element) => !after.includes(element));
+    this.crossfade.start(
+      first,
+      gone.map((element) => this.linger(layer, root, element)),
+      PAGE_FADE,
+    );
+    this.fadingPages = { world: layer.world, pages: leaving };
     return true;
+  }
+
+  /** Keeps on screen, for the rest of the fade, the pages leaving that this paint took away. */
+  private lingerGone(
+    layer: WorldLayer,
+    before: readonly HTMLElement[],
+    leaving: readonly HTMLElement[],
+  ): void {
+    const root = layer.nodes.get(ROOT_NODE_ID)?.element;
+    if (root === undefined) return;
+    const after = this.shownPages(layer);
+    for (const element of before)
+      if (leaving.includes(element) && !after.includes(element))
+        this.crossfade.keep(this.linger(layer, root, element));
+  }
+
+  /** A page container leaving, kept painted a moment: a picture only, then let go as the scene says. */
+  private linger(layer: WorldLayer, root: HTMLElement, element: HTMLElement): Lingering {
+    // Nothing finds it by its hooks, focuses it or reads it.
+    unhook(element);
+    if (!element.isConnected) {
+      // Removed from the scene: kept a moment, under everything, then gone.
+      root.insertBefore(element, root.firstChild);
+      return { element, release: () => element.remove() };
+    }
+    // Hidden: shown a moment more, then hidden as the scene says, its hooks back.
+    const node = [...layer.nodes.values()].find((painted) => painted.element === element);
+    element.style.removeProperty('display');
+    const release = () => {
+      const display = node?.style.get('display');
+      if (display === undefined) element.style.removeProperty('display');
+      else element.style.setProperty('display', display);
+      this.rehook(layer, element);
+    };
+    return { element, release };
   }
 
   /** Puts back the hooks `unhook` took from a page container the painter still paints. */

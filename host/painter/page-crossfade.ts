@@ -40,6 +40,12 @@ export class PageCrossfade {
     });
   }
 
+  /** Keeps one more thing of the page leaving until the running fade ends (at once without one). */
+  keep(lingering: Lingering): void {
+    if (this.animation === null) lingering.release();
+    else this.lingering.push(lingering);
+  }
+
   /** Ends the fade now: the page arriving is fully shown, the page leaving let go. */
   finish(): void {
     const animation = this.animation;

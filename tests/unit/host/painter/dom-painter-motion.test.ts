@@ -286,6 +286,28 @@ describe('DomPainter: page switches cross-fade', () => {
     expect(arriving.isConnected).toBe(true);
   });
 
+  it('in one world: a page leaving that goes a paint after the page arriving showed still stays to the end of the fade', () => {
+    const s = open();
+    s.apply('wasm', pageWithChild(1, '#112233'));
+    s.painter.setPage('wasm', 'profiles');
+    s.painter.paint();
+    const leaving = s.mustElement('wasm', 1);
+    s.painter.setPage('wasm', 'collections');
+    s.apply('wasm', page(2, '#445566'));
+    s.painter.paint();
+    const [fade] = running(s.mustElement('wasm', 2));
+    expect(fade).toBeDefined();
+    s.apply('wasm', [{ op: 'remove', id: 1 }]);
+    s.painter.paint();
+    expect([leaving.isConnected, leaving.children.length, leaving.hasAttribute('inert')]).toEqual([
+      true,
+      1,
+      true,
+    ]);
+    fade?.finish();
+    expect(leaving.isConnected).toBe(false);
+  });
+
   it('in one world: a page hidden (kept for Back) shows until the fade ends, then is hidden as the scene says', () => {
     const s = open();
     s.apply('wasm', page(1, '#112233'));
