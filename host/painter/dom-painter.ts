@@ -1,8 +1,8 @@
-import { animates, type NodeId, type NodeKind, ROOT_NODE_ID, type WorldId } from '../../bridge/index.ts';
+import { animates, type NodeId, ROOT_NODE_ID, type WorldId } from '../../bridge/index.ts';
 import { shownRect } from '../scene/geometry.ts';
 import type { SceneNode } from '../scene/scene-node.ts';
 import type { SceneStore } from '../scene/scene-store.ts';
-import { ARIA_ATTRIBUTES, type AriaAttribute, ariaAttributes, spokenName } from './aria.ts';
+import { ARIA_ATTRIBUTES, ariaAttributes, spokenName } from './aria.ts';
 import { stableEntries } from './child-order.ts';
 import { FocusRingBox, retainFocusRing } from './focus-ring.ts';
 import { LiveRegion } from './live-region.ts';
@@ -17,8 +17,10 @@ import {
   sameValue,
 } from './motion.ts';
 import { NodeMotions } from './node-motions.ts';
-import { FIXED_NODE_STYLE, NODE_STYLE_PROPERTIES, type NodeStyleProperty, nodeStyle } from './node-styles.ts';
+import { FIXED_NODE_STYLE, NODE_STYLE_PROPERTIES, nodeStyle } from './node-styles.ts';
 import { type Lingering, PAGE_FADE, PageCrossfade } from './page-crossfade.ts';
+import { linger, shownPages, showsNewPage } from './page-switch.ts';
+import { FOCUS_KEY, FOCUSED, type PaintedNode, type WorldLayer } from './painted-node.ts';
 import { checkImageUrl, DEFAULT_IMAGE_SOURCES } from './safe-image-url.ts';
 import { fitStage, STAGE_HEIGHT, STAGE_WIDTH, type StageTransform, stageTransformCss } from './stage.ts';
 
@@ -51,42 +53,6 @@ export interface DomPainterOptions {
    */
   readonly domFocus?: boolean;
 }
-
-/** The DOM side of one scene node. */
-interface PaintedNode {
-  readonly id: NodeId;
-  readonly kind: NodeKind;
-  readonly element: HTMLElement;
-  /** A text element's own text node, kept apart from any child elements so setting text leaves them be. */
-  readonly text: Text | null;
-  /** What was last applied, so an update only touches what actually changed. */
-  readonly style: Map<NodeStyleProperty, string>;
-  /** The accessibility attributes last applied (role, aria-label, tabindex, ...). */
-  readonly aria: Map<AriaAttribute, string>;
-  textValue: string | undefined;
-  src: string | undefined;
-  focusKey: string | undefined;
-  /** What each motion channel last painted (position, opacity, scale): null before the first paint. */
-  targets: Readonly<Record<MotionChannel, ChannelValue>> | null;
-  /** A view seen moving after it was first painted: placed by translate on its own layer from then on. */
-  moves: boolean;
-  /** Its running animations, made with its first one. */
-  motions: NodeMotions | null;
-}
-
-interface WorldLayer {
-  readonly world: WorldId;
-  /** The `data-ficus-world` element; the world's root node (id 0) is painted inside it. */
-  readonly root: HTMLElement;
-  readonly nodes: Map<NodeId, PaintedNode>;
-  /** Elements this layer painted, to tell them apart from anything else found in the DOM. */
-  readonly owned: WeakSet<Element>;
-  /** False until the first paint, which paints the whole world rather than trusting the dirty lists. */
-  synced: boolean;
-}
-
-const FOCUSED = 'data-ficus-focused';
-const FOCUS_KEY = 'data-ficus-focus-key';
 
 /**
  * Paints a {@link SceneStore} into the DOM: a 1920×1080 stage, scaled and letterboxed into
@@ -235,13 +201,13 @@ export class DomPainter {
       awaited !== null &&
       !awaited.fromOtherWorld &&
       this.isShown(awaited.world) &&
-      this.showsNewPage(awaited.world)
+      showsNewPage(this.store, awaited.world)
         ? this.layers.get(awaited.world)
         : undefined;
     // A fade under way keeps watching: the page leaving may be hidden or removed a paint later.
     const kept = fading === undefined && this.crossfade.running ? this.fadingPages : null;
     const watched = fading ?? (kept === null ? undefined : this.layers.get(kept.world));
-    const before = watched === undefined ? [] : this.shownPages(watched);
+    const before = watched === undefined ? [] : shownPages(watched);
     for (const layer of this.layers.values()) this.paintWorld(layer);
     // Until a paint shows another page container, the switch is still to come.
     if (fading !== undefined && this.crossfadeWithin(fading, before)) this.switchTo = null;
@@ -571,46 +537,19 @@ export class DomPainter {
   }
 
   /**
-   * Whether the changes waiting for `world` bring on another page: they touch a page container
-   * (a child of the world's root: shown, hidden, added or removed). Until they do, the page leaving
-   * is still what the screen shows, and paints go on as usual.
-   */
-  private showsNewPage(world: WorldId): boolean {
-    const changes = this.store.peekChanges(world);
-    if (changes.reordered.has(ROOT_NODE_ID)) return true;
-    for (const ids of [changes.updated, changes.created])
-      for (const id of ids) if (this.store.get(world, id)?.parent === ROOT_NODE_ID) return true;
-    return false;
-  }
-
-  /** The page containers of the world (children of its root node) whose elements are on screen. */
-  private shownPages(layer: WorldLayer): HTMLElement[] {
-    const root = layer.nodes.get(ROOT_NODE_ID)?.element;
-    if (root === undefined) return [];
-    const shown: HTMLElement[] = [];
-    for (const element of root.children)
-      if (layer.owned.has(element) && (element as HTMLElement).style.display !== 'none')
-        shown.push(element as HTMLElement);
-    return shown;
-  }
-
-  /**
    * Cross-fades a switch within one world: the page containers the paint just hid or removed
    * stay on screen, below, until the one it just showed has faded in over them.
    */
   private crossfadeWithin(layer: WorldLayer, before: readonly HTMLElement[]): boolean {
-    const root = layer.nodes.get(ROOT_NODE_ID)?.element;
-    const after = this.shownPages(layer);
+    const after = shownPages(layer);
     const arriving = after.filter((element) => !before.includes(element));
     const [first] = arriving;
-    if (root === undefined || first === undefined || arriving.length !== 1) return false;
+    if (first === undefined || arriving.length !== 1) return false;
     const leaving = before.filter((element) => element !== first);
-    const gone = leaving.filter((element) => !after.includes(element));
-    this.crossfade.start(
-      first,
-      gone.map((element) => this.linger(layer, root, element)),
-      PAGE_FADE,
-    );
+    const kept = leaving
+      .filter((element) => !after.includes(element))
+      .flatMap((element) => this.kept(layer, element));
+    this.crossfade.start(first, kept, PAGE_FADE);
     this.fadingPages = { world: layer.world, pages: leaving };
     return true;
   }
@@ -621,45 +560,16 @@ export class DomPainter {
     before: readonly HTMLElement[],
     leaving: readonly HTMLElement[],
   ): void {
-    const root = layer.nodes.get(ROOT_NODE_ID)?.element;
-    if (root === undefined) return;
-    const after = this.shownPages(layer);
+    const after = shownPages(layer);
     for (const element of before)
       if (leaving.includes(element) && !after.includes(element))
-        this.crossfade.keep(this.linger(layer, root, element));
+        for (const kept of this.kept(layer, element)) this.crossfade.keep(kept);
   }
 
-  /** A page container leaving, kept painted a moment: a picture only, then let go as the scene says. */
-  private linger(layer: WorldLayer, root: HTMLElement, element: HTMLElement): Lingering {
-    // Nothing finds it by its hooks, focuses it or reads it.
-    unhook(element);
-    if (!element.isConnected) {
-      // Removed from the scene: kept a moment, under everything, then gone.
-      root.insertBefore(element, root.firstChild);
-      return { element, release: () => element.remove() };
-    }
-    // Hidden: shown a moment more, then hidden as the scene says, its hooks back.
-    const node = [...layer.nodes.values()].find((painted) => painted.element === element);
-    element.style.removeProperty('display');
-    const release = () => {
-      const display = node?.style.get('display');
-      if (display === undefined) element.style.removeProperty('display');
-      else element.style.setProperty('display', display);
-      this.rehook(layer, element);
-    };
-    return { element, release };
-  }
-
-  /** Puts back the hooks `unhook` took from a page container the painter still paints. */
-  private rehook(layer: WorldLayer, container: HTMLElement): void {
-    // The painter never sets inert or aria-hidden on a node: both were unhook's.
-    container.removeAttribute('inert');
-    container.removeAttribute('aria-hidden');
-    for (const painted of layer.nodes.values()) {
-      if (!container.contains(painted.element)) continue;
-      if (painted.focusKey !== undefined) painted.element.setAttribute(FOCUS_KEY, painted.focusKey);
-    }
-    this.focusedElement()?.setAttribute(FOCUSED, '');
+  /** The page container leaving, kept painted for the fade (none if its world has no root yet). */
+  private kept(layer: WorldLayer, element: HTMLElement): Lingering[] {
+    const kept = linger(layer, element, () => this.focusedElement());
+    return kept === undefined ? [] : [kept];
   }
 
   /**
@@ -873,18 +783,6 @@ export class DomPainter {
       this.cleanups.push(() => view.removeEventListener('resize', refit));
     }
   }
-}
-
-/** Takes a page container leaving out of reach: no focus hooks, not focusable, not read. */
-function unhook(container: HTMLElement): void {
-  container.setAttribute('inert', '');
-  container.setAttribute('aria-hidden', 'true');
-  for (const element of container.querySelectorAll(`[${FOCUSED}], [${FOCUS_KEY}]`)) {
-    element.removeAttribute(FOCUSED);
-    element.removeAttribute(FOCUS_KEY);
-  }
-  container.removeAttribute(FOCUSED);
-  container.removeAttribute(FOCUS_KEY);
 }
 
 function setStyles(element: HTMLElement, styles: Readonly<Record<string, string>>): void {
